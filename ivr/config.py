@@ -1,0 +1,48 @@
+"""Every setting of the IVR, the environment variable that sets it, and its default."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# setting name -> (environment variable, default). Read when the app is created, never at import.
+SETTINGS = {
+    "TWILIO_ACCOUNT_SID": ("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000"),
+    # Empty means: use (and create) a random development token in the instance folder.
+    "TWILIO_AUTH_TOKEN": ("TWILIO_AUTH_TOKEN", ""),
+    "TWILIO_API_BASE_URL": ("TWILIO_API_BASE_URL", "https://api.twilio.com"),
+    "PUBLIC_BASE_URL": ("PUBLIC_BASE_URL", ""),
+    "TRUST_PROXY": ("IVR_TRUST_PROXY", "0"),
+    # Empty means: an SQLite file in the instance folder.
+    "DATABASE_URL": ("DATABASE_URL", ""),
+    "FAKE_NOW": ("IVR_FAKE_NOW", ""),
+    "FLOWS_DIR": ("IVR_FLOWS_DIR", str(ROOT / "call_flows")),
+    "DEMO_DATA": ("IVR_DEMO_DATA", "1"),
+    # Transfer targets: "queue:NAME", a phone number, or a "sip:" URI.
+    "TRANSFER_TIER1": ("IVR_TRANSFER_TIER1", "queue:tier1"),
+    "TRANSFER_TIER2": ("IVR_TRANSFER_TIER2", "queue:tier2"),
+    "TRANSFER_TIER3": ("IVR_TRANSFER_TIER3", "queue:tier3"),
+    "TRANSFER_HELPDESK": ("IVR_TRANSFER_HELPDESK", "queue:helpdesk"),
+    "TRANSFER_TTY": ("IVR_TRANSFER_TTY", "queue:tty"),
+    "TTY_NUMBER": ("IVR_TTY_NUMBER", "+18007671833"),
+}
+
+TIERS = ("tier1", "tier2", "tier3", "helpdesk", "tty")
+
+
+def from_environment(environ: dict | None = None) -> dict:
+    """The settings as the environment gives them, defaults filled in."""
+    environ = os.environ if environ is None else environ
+    return {name: environ.get(var, default) for name, (var, default) in SETTINGS.items()}
+
+
+def is_true(value) -> bool:
+    """Whether a setting's text means yes."""
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def transfer_targets(config) -> dict[str, str]:
+    """Each tier's configured transfer target."""
+    return {tier: config[f"TRANSFER_{tier.upper()}"] for tier in TIERS}

@@ -1,0 +1,238 @@
+"""The pure flow engine: from a call's state and what the caller did, the next step."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from ivr.flows.matching import match_global, match_option
+from ivr.flows.model import FlowSet, Node
+
+MAX_HOPS = 50  # a flow that passes this many nodes without stopping is looping
+MIN_CONFIDENCE = 0.2  # below this, Twilio's transcript is a guess we should not act on
+MENU_TIMEOUT, INPUT_TIMEOUT, MORE_TIME_TIMEOUT = 6, 8, 20
+
+
+class EngineError(RuntimeError):
+    """A flow that cannot go on (a loop, or an action raising an unwired event)."""
+
+
+@dataclass(frozen=True)
+class Say:
+    """Speak one prompt, in the call's language or, when bilingual, in each language."""
+
+    prompt: str
+    params: dict = field(default_factory=dict)
+    bilingual: bool = False
+
+
+@dataclass(frozen=True)
+class Gather:
+    """Wait for keys or words at an input node."""
+
+    node: str
+    speech: bool
+    words: tuple[str, ...] = ()
+    hints: str | None = None
+    max_digits: int = 1
+    timeout: int = MENU_TIMEOUT
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """Hand the call to an agent tier."""
+
+    node: str
+    tier: str
+
+
+@dataclass(frozen=True)
+class Hangup:
+    """End the call."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """What to play, and how the turn ends."""
+
+    lang: str
+    says: tuple[Say, ...]
+    end: Gather | Transfer | Hangup
+
+
+@dataclass(frozen=True)
+class CallInput:
+    """What the caller did at a Gather: keys, words, or nothing."""
+
+    digits: str | None = None
+    speech: str | None = None
+    confidence: float | None = None
+
+    @property
+    def silent(self) -> bool:
+        """True when Twilio heard nothing usable."""
+        low = self.confidence is not None and self.confidence < MIN_CONFIDENCE and not self.digits
+        return not (self.digits or (self.speech or "").strip()) or low
+
+
+@dataclass(frozen=True)
+class TransferEnded:
+    """The agent leg ended: `ok` when an agent took the call."""
+
+    ok: bool
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """An action's answer: the event to follow, variables to keep, prompts to say first."""
+
+    event: str
+    vars: dict = field(default_factory=dict)
+    says: tuple[Say, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionContext:
+    """What an action may read: the call's state, the node and, at an input node, the input."""
+
+    state: dict
+    node: Node
+    input: CallInput | None = None
+
+    @property
+    def lang(self) -> str:
+        """The caller's language."""
+        return self.state["lang"]
+
+
+Actions = Mapping[str, Callable[[ActionContext], ActionResult]]
+
+
+def _target_of(node: Node, event: str) -> str:
+    """Where a node's event leads; an action raising an event the flow does not wire is a bug."""
+    if event not in node.on:
+        raise EngineError(f"{node.qualified}: action '{node.action}' raised unwired event '{event}'")
+    return node.on[event]
+
+
+def new_state(caller: str = "", called: str = "", lang: str = "en") -> dict:
+    """The state of a call that has just arrived."""
+    return {"node": "", "lang": lang, "vars": {}, "tries": 0, "more_time": False,
+            "caller": caller, "called": called}
+
+
+class Engine:
+    """Runs flows against named actions; knows nothing of HTTP, TwiML or databases."""
+
+    def __init__(self, flowset: FlowSet, actions: Actions):
+        self.flowset, self.actions = flowset, actions
+
+    def start(self, state: dict) -> tuple[dict, Step]:
+        """Begin a call at the line's entry node."""
+        state = copy.deepcopy(state)
+        return state, self._run(state, self.flowset.entry, [])
+
+    def resume(self, state: dict, event: CallInput | TransferEnded) -> tuple[dict, Step]:
+        """Go on from the node the call waits at, given what happened there."""
+        state = copy.deepcopy(state)
+        node = self.flowset.node(state["node"])
+        if isinstance(event, TransferEnded):
+            return state, self._after_transfer(state, node, event)
+        if event.silent:
+            return state, self._failure(state, node, "no_input", [])
+        if state["more_time"]:
+            state["tries"] = 0  # the caller is back: they get the full set of retries again
+        return state, self._answer(state, node, event)
+
+    def goto(self, state: dict, target: str, says=()) -> tuple[dict, Step]:
+        """Jump to a node (used by the shell for recoveries), saying `says` first."""
+        state = copy.deepcopy(state)
+        return state, self._run(state, target, list(says))
+
+    def _answer(self, state: dict, node: Node, given: CallInput) -> Step:
+        """Follow a menu choice, a global key, or an input node's action."""
+        lang = state["lang"]
+        key = match_global(self.flowset.key_words, lang, given.digits, given.speech)
+        if node.type == "menu":
+            option = match_option(node, lang, given.digits, given.speech)
+            if option:
+                state["vars"].update(option.set)
+                state["lang"] = option.set.get("lang", lang)
+                return self._run(state, option.goto, [])
+        if key == "*":
+            return self._run(state, node.back or node.qualified, [])
+        if key == "0" and self.flowset.global_keys.get("0"):
+            return self._run(state, self.flowset.global_keys["0"], [])
+        if node.type == "input":
+            result = self._call(state, node, given)
+            if result.event != "no_match":
+                return self._follow(state, node, result, [*result.says])
+            return self._failure(state, node, "no_match", list(result.says))
+        return self._failure(state, node, "no_match", [])
+
+    def _failure(self, state: dict, node: Node, kind: str, says: list[Say]) -> Step:
+        """Re-prompt (the last time saying more), offer more time once, then give up."""
+        state["tries"] += 1
+        if state["tries"] <= node.retries:
+            last = state["tries"] == node.retries and node.reprompt
+            says += [Say(f"sorry_{kind}", bilingual=node.bilingual),
+                     Say(last or node.prompt, bilingual=node.bilingual)]
+            return Step(state["lang"], tuple(says), self._gather(state, node))
+        if kind == "no_input" and not state["more_time"]:
+            state["more_time"] = True
+            says.append(Say("more_time", bilingual=node.bilingual))
+            return Step(state["lang"], tuple(says), self._gather(state, node, MORE_TIME_TIMEOUT))
+        return self._run(state, node.give_up or self.flowset.give_up, says)
+
+    def _after_transfer(self, state: dict, node: Node, ended: TransferEnded) -> Step:
+        """After the agent leg: end the call, or follow the node's `failed` branch."""
+        if ended.ok or "failed" not in node.on:
+            return Step(state["lang"], (), Hangup())
+        return self._run(state, node.on["failed"], [])
+
+    def _call(self, state: dict, node: Node, given: CallInput | None) -> ActionResult:
+        """Run a node's named action."""
+        return self.actions[node.action](ActionContext(state=state, node=node, input=given))
+
+    def _follow(self, state: dict, node: Node, result: ActionResult, says: list[Say]) -> Step:
+        """Keep an action's variables and go where its event leads."""
+        state["vars"].update(result.vars)
+        return self._run(state, _target_of(node, result.event), says)
+
+    def _run(self, state: dict, target: str, says: list[Say]) -> Step:
+        """Walk nodes from `target`, collecting prompts, until one waits or ends the call."""
+        for _ in range(MAX_HOPS):
+            node = self.flowset.node(target)
+            state.update(node=node.qualified)
+            if node.type in ("menu", "input"):
+                state.update(tries=0, more_time=False)
+            if node.prompt and node.type != "action":
+                says.append(Say(node.prompt, dict(state["vars"]), node.bilingual))
+            if node.type == "say":
+                target = node.next
+            elif node.type == "action":
+                result = self._call(state, node, None)
+                says.extend(result.says)
+                state["vars"].update(result.vars)
+                target = _target_of(node, result.event)
+            else:
+                return Step(state["lang"], tuple(says), self._end(state, node))
+        raise EngineError(f"flow passed {MAX_HOPS} nodes without waiting for the caller (at {target})")
+
+    def _end(self, state: dict, node: Node) -> Gather | Transfer | Hangup:
+        """How a turn ends at a waiting or final node."""
+        if node.type == "transfer":
+            return Transfer(node.qualified, node.tier)
+        if node.type == "hangup":
+            return Hangup()
+        return self._gather(state, node)
+
+    def _gather(self, state: dict, node: Node, timeout: int | None = None) -> Gather:
+        """The Gather for an input node, with the words worth hinting to the recogniser."""
+        langs = ("en", "es") if node.bilingual else (state["lang"],)
+        words = [w for o in node.options for la in langs for w in o.words.get(la, ())]
+        words += [w for k in ("0", "*") for w in self.flowset.key_words.get((k, state["lang"]), ())]
+        default = INPUT_TIMEOUT if node.type == "input" else MENU_TIMEOUT
+        return Gather(node.qualified, node.speech, tuple(dict.fromkeys(words)), node.hints,
+                      node.max_digits, timeout or default)

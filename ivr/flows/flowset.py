@@ -1,0 +1,115 @@
+"""Load every flow file of a directory into one checked FlowSet, or refuse with a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+from ivr.flows.loader import FlowError, LineDict, build_flow, check_schema, flow_files, read_yaml
+from ivr.flows.model import LANGUAGES, Flow, FlowSet, Node, Prompt, qualify
+
+
+def load_flowset(directory: Path, actions: Collection[str], tiers: Collection[str]) -> FlowSet:
+    """Read, check and assemble the flows; raise FlowError naming file, node and problem."""
+    files = flow_files(directory)
+    if not files:
+        raise FlowError(directory, 0, None, "no *.yaml call flows in this directory")
+    flows: dict[str, Flow] = {}
+    prompts: dict[str, Prompt] = {}
+    line: tuple[Path, LineDict] | None = None
+    for path in files:
+        data = read_yaml(path)
+        check_schema(path, data)
+        if "line" in data:
+            if line:
+                raise FlowError(path, data.key_lines["line"], None, f"'line' is already set in {line[0]}")
+            line = (path, data["line"])
+        _add_prompts(path, data.get("prompts", {}), prompts)
+        if "flow" in data:
+            if data["flow"] in flows:
+                raise FlowError(path, data.key_lines["flow"], None, f"flow '{data['flow']}' is defined twice")
+            flows[data["flow"]] = build_flow(path, data)
+    if line is None:
+        raise FlowError(directory, 0, None, "no file sets 'line' (entry, voices, keys, give_up)")
+    flowset = _assemble(line[1], flows, prompts)
+    _check(flowset, actions, tiers, line[0])
+    return flowset
+
+
+def _add_prompts(path: Path, raw: LineDict, prompts: dict[str, Prompt]) -> None:
+    """Add a file's prompts to the shared catalogue; a prompt id is defined once."""
+    for prompt_id, texts in raw.items():
+        if prompt_id in prompts:
+            raise FlowError(path, raw.key_lines[prompt_id], None, f"prompt '{prompt_id}' is defined twice")
+        text = {lang: texts[lang] for lang in LANGUAGES}
+        prompts[prompt_id] = Prompt(prompt_id, text, rate=texts.get("rate"), line=texts.line)
+
+
+def _assemble(line: LineDict, flows: dict[str, Flow], prompts: dict[str, Prompt]) -> FlowSet:
+    """The FlowSet from the line settings and the parsed flows."""
+    keys = {key: spec.get("goto", "") for key, spec in line["keys"].items()}
+    key_words = {
+        (key, lang): tuple(words) for key, spec in line["keys"].items() for lang, words in spec["words"].items()
+    }
+    return FlowSet(
+        flows=flows,
+        prompts=prompts,
+        voices=dict(line["voices"]),
+        entry=line["entry"],
+        global_keys=keys,
+        give_up=line["give_up"],
+        key_words=key_words,
+    )
+
+
+def _targets(node: Node):
+    """Every (what, target) a node can lead to."""
+    for name in ("next", "back", "give_up"):
+        if getattr(node, name):
+            yield name, getattr(node, name)
+    for option in node.options:
+        yield f"key {option.key}", option.goto
+    for event, target in node.on.items():
+        yield f"on {event}", target
+
+
+def _check(flowset: FlowSet, actions: Collection[str], tiers: Collection[str], line_path: Path) -> None:
+    """Refuse a FlowSet whose references would break a call."""
+    for what, target in [("entry", flowset.entry), ("give_up", flowset.give_up)] + [
+        (f"key {k}", t) for k, t in flowset.global_keys.items() if t
+    ]:
+        if not _exists(flowset, target):
+            raise FlowError(line_path, 0, None, f"line {what} leads to unknown node '{target}'")
+    for flow in flowset.flows.values():
+        if flow.start not in flow.nodes:
+            raise FlowError(flow.path, 0, None, f"start node '{flow.start}' does not exist")
+        for node in flow.nodes.values():
+            _check_node(flowset, flow, node, actions, tiers)
+
+
+def _check_node(flowset: FlowSet, flow: Flow, node: Node, actions, tiers) -> None:
+    """Refuse a node that names something that does not exist."""
+
+    def fail(message: str) -> None:
+        raise FlowError(flow.path, node.line, node.id, message)
+
+    for what, target in _targets(node):
+        if not _exists(flowset, target):
+            fail(f"{what} leads to unknown node '{target}'")
+    for prompt in (node.prompt, node.reprompt):
+        if prompt and prompt not in flowset.prompts:
+            fail(f"prompt '{prompt}' is not defined")
+    if node.action and node.action not in actions:
+        fail(f"action '{node.action}' does not exist (known: {', '.join(sorted(actions))})")
+    if node.tier and node.tier not in tiers:
+        fail(f"tier '{node.tier}' is not configured (known: {', '.join(sorted(tiers))})")
+    keys = [option.key for option in node.options]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        fail(f"key {duplicates[0]} is used twice")
+
+
+def _exists(flowset: FlowSet, target: str) -> bool:
+    """Whether `flow.node` names a node of the set."""
+    flow, _, node = qualify(target, "").partition(".")
+    return flow in flowset.flows and node in flowset.flows[flow].nodes

@@ -1,0 +1,212 @@
+"""A simulated caller and Twilio: posts signed webhooks and follows the TwiML as Twilio would."""
+
+from __future__ import annotations
+
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from twilio.request_validator import RequestValidator
+
+from ivr.harness.twiml_rules import check_document
+
+ACCOUNT_SID = "AC" + "0" * 32
+
+
+class CallFailed(AssertionError):
+    """The IVR answered a webhook in a way Twilio could not use."""
+
+
+@dataclass
+class Transfer:
+    """Where the IVR sent the caller: kind is 'queue', 'number' or 'sip'."""
+
+    kind: str
+    target: str
+
+
+@dataclass
+class Heard:
+    """One thing the caller heard, and in which language."""
+
+    text: str
+    language: str | None = None
+
+
+@dataclass
+class SimulatedCall:
+    """One phone call into the IVR, driven step by step like a caller would."""
+
+    transport: object
+    base_url: str
+    auth_token: str
+    caller: str = "+12025550143"
+    called: str = "+18003755283"
+    # What happens when the IVR transfers: the DialCallStatus / QueueResult Twilio will report.
+    agent_outcome: str = "answered"
+    call_sid: str = field(default_factory=lambda: "CA" + uuid.uuid4().hex)
+    heard: list[Heard] = field(default_factory=list)
+    turn: list[Heard] = field(default_factory=list)
+    transcript: list[tuple[str, str]] = field(default_factory=list)
+    transfers: list[Transfer] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    ended: bool = False
+    _gather: ET.Element | None = None
+    _rest: list[ET.Element] = field(default_factory=list)
+    _url: str = ""
+
+    def start(self, path: str = "/voice") -> SimulatedCall:
+        """Ring the line: POST the Voice URL as an inbound call."""
+        self._fetch(urljoin(self.base_url, path), {"CallStatus": "ringing"})
+        return self
+
+    def press(self, keys: str) -> SimulatedCall:
+        """Press keys at the waiting Gather (its finishOnKey is not sent, as on a real phone)."""
+        gather = self._waiting("dtmf")
+        finish = gather.get("finishOnKey", "#")
+        digits = keys[: int(gather.get("numDigits"))] if gather.get("numDigits") else keys
+        if finish and digits.endswith(finish):
+            digits = digits[: -len(finish)]
+        self._said("caller pressed", keys)
+        return self._answer(gather, {"Digits": digits})
+
+    def say(self, words: str, confidence: float = 0.92) -> SimulatedCall:
+        """Speak at the waiting Gather; Twilio posts the transcript and its confidence."""
+        gather = self._waiting("speech")
+        self._said("caller said", words)
+        return self._answer(gather, {"SpeechResult": words, "Confidence": f"{confidence:.2f}"})
+
+    def silence(self) -> SimulatedCall:
+        """Say nothing until the Gather times out."""
+        gather = self._waiting(None)
+        self._said("caller", "(silence)")
+        if gather.get("actionOnEmptyResult") == "true":
+            return self._answer(gather, {})
+        self._gather = None
+        self._run(self._rest)
+        return self
+
+    def hangup(self) -> SimulatedCall:
+        """The caller hangs up; Twilio reports the call completed."""
+        self._finish()
+        return self
+
+    @property
+    def last_heard(self) -> str:
+        """Everything heard since the caller last acted, as one text."""
+        return " ".join(h.text for h in self.turn)
+
+    @property
+    def all_heard(self) -> str:
+        """Everything heard in the whole call, as one text."""
+        return " ".join(h.text for h in self.heard)
+
+    @property
+    def waiting(self) -> bool:
+        """Whether the IVR is waiting for the caller's input."""
+        return self._gather is not None
+
+    def _waiting(self, mode: str | None) -> ET.Element:
+        """The Gather the caller answers; input it does not accept is a test mistake."""
+        if self.ended or self._gather is None:
+            raise CallFailed(f"the IVR is not waiting for input (heard: {self.last_heard!r})")
+        accepted = self._gather.get("input", "dtmf")
+        if mode and mode not in accepted.split():
+            raise CallFailed(f"this Gather takes {accepted!r}, not {mode}")
+        self.turn = []
+        return self._gather
+
+    def _answer(self, gather: ET.Element, params: dict) -> SimulatedCall:
+        """Post the caller's input to the Gather's action."""
+        self._gather = None
+        self._fetch(urljoin(self._url, gather.get("action")), params)
+        return self
+
+    def _said(self, who: str, what: str) -> None:
+        """Note what the caller did in the transcript."""
+        self.transcript.append((who, what))
+
+    def params(self, extra: dict) -> dict:
+        """The parameters Twilio sends with every voice webhook."""
+        return {
+            "CallSid": self.call_sid, "AccountSid": ACCOUNT_SID, "From": self.caller, "To": self.called,
+            "Caller": self.caller, "Called": self.called, "CallStatus": "in-progress",
+            "Direction": "inbound", "ApiVersion": "2010-04-01", **extra,
+        }
+
+    def post(self, url: str, extra: dict) -> str:
+        """POST a signed webhook and return the body; anything but 200 fails the call."""
+        params = self.params(extra)
+        signature = RequestValidator(self.auth_token).compute_signature(url, params)
+        reply = self.transport.post(url, params, {"X-Twilio-Signature": signature})
+        if reply.status != 200:
+            raise CallFailed(f"{url} answered HTTP {reply.status}: {reply.body[:500]}")
+        return reply.body
+
+    def _fetch(self, url: str, extra: dict) -> None:
+        """Fetch a TwiML document and play it."""
+        body = self.post(url, extra)
+        self.documents.append(body)
+        self._url = url
+        root = check_document(body)
+        self._run(list(root))
+
+    def _run(self, verbs: list[ET.Element]) -> None:
+        """Play verbs in order until one waits for the caller, moves elsewhere, or ends the call."""
+        for index, verb in enumerate(verbs):
+            if verb.tag in ("Say", "Play"):
+                self._hear(verb)
+            elif verb.tag == "Gather":
+                for inner in verb:
+                    if inner.tag in ("Say", "Play"):
+                        self._hear(inner)
+                self._gather, self._rest = verb, verbs[index + 1 :]
+                return
+            elif verb.tag == "Redirect":
+                return self._fetch(urljoin(self._url, verb.text.strip()), {})
+            elif verb.tag in ("Dial", "Enqueue"):
+                if self._transfer(verb):
+                    return
+            elif verb.tag in ("Hangup", "Reject"):
+                return self._finish()
+        self._finish()  # Twilio hangs up when a document runs out of verbs
+
+    def _hear(self, verb: ET.Element) -> None:
+        """Note what a Say or Play makes the caller hear."""
+        text = " ".join("".join(verb.itertext()).split()) if verb.tag == "Say" else f"[audio {verb.text}]"
+        heard = Heard(text, verb.get("language"))
+        self.heard.append(heard)
+        self.turn.append(heard)
+        self.transcript.append(("ivr", text))
+
+    def _transfer(self, verb: ET.Element) -> bool:
+        """Hand the call over as Twilio would; True when the action callback took over."""
+        if verb.tag == "Enqueue":
+            self._transferred(Transfer("queue", verb.text.strip()))
+            if verb.get("waitUrl"):
+                wait = check_document(self.post(urljoin(self._url, verb.get("waitUrl")), {"QueuePosition": "1"}))
+                for say in wait.iter("Say"):
+                    self._hear(say)
+            outcome = {"QueueResult": "bridged" if self.agent_outcome == "answered" else self.agent_outcome}
+        else:
+            child = next(iter(verb), None)
+            kind = "sip" if child is not None and child.tag == "Sip" else "number"
+            self._transferred(Transfer(kind, (child.text if child is not None else verb.text).strip()))
+            status = "completed" if self.agent_outcome == "answered" else self.agent_outcome
+            outcome = {"DialCallStatus": status}
+        if not verb.get("action"):
+            return False
+        self._fetch(urljoin(self._url, verb.get("action")), outcome)
+        return True
+
+    def _transferred(self, transfer: Transfer) -> None:
+        """Note a transfer in the call's record."""
+        self.transfers.append(transfer)
+        self.transcript.append(("transfer", f"{transfer.kind}:{transfer.target}"))
+
+    def _finish(self) -> None:
+        """End the call and send the completed status callback, once."""
+        if not self.ended:
+            self.ended, self._gather = True, None
+            self.post(urljoin(self.base_url, "/voice/status"), {"CallStatus": "completed"})

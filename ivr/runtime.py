@@ -1,0 +1,79 @@
+"""The IVR's parts for one app: flows, engine, store, clock and targets, built once at start-up."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask, current_app, url_for
+
+from ivr.actions import Services, build_actions
+from ivr.clock import Clock, make_clock
+from ivr.config import TIERS, transfer_targets
+from ivr.flows.engine import Engine
+from ivr.flows.flowset import load_flowset
+from ivr.flows.model import FlowSet
+from ivr.hours import LiveHours
+from ivr.routing import Target, parse_targets
+from ivr.store.db import Store, database_url, open_store
+from ivr.twiml import TwimlWriter
+
+EXTENSION = "ivr"
+
+
+@dataclass
+class Runtime:
+    """Everything a webhook or command needs, shared by every request of the app."""
+
+    store: Store
+    clock: Clock
+    hours: LiveHours
+    flowset: FlowSet
+    engine: Engine
+    targets: dict[str, Target]
+    writer: TwimlWriter
+    auth_token: str
+
+
+def development_token(instance_path: str) -> str:
+    """A random auth token kept in the instance folder, for a line with no TWILIO_AUTH_TOKEN."""
+    path = Path(instance_path) / "dev-auth-token"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:  # first process wins; the others read its token
+        handle.write(secrets.token_hex(16))
+    return path.read_text().strip()
+
+
+def build_runtime(app: Flask) -> Runtime:
+    """Build the parts from the app's configuration; a bad flow or target stops start-up."""
+    config = app.config
+    store = open_store(database_url(config["DATABASE_URL"], app.instance_path))
+    services = Services(store=store, clock=make_clock(config["FAKE_NOW"]), hours=LiveHours())
+    actions = build_actions(services)
+    flowset = load_flowset(Path(config["FLOWS_DIR"]), actions=actions.keys(), tiers=TIERS)
+    targets = parse_targets(transfer_targets(config))
+    return Runtime(
+        store=store,
+        clock=services.clock,
+        hours=services.hours,
+        flowset=flowset,
+        engine=Engine(flowset, actions),
+        targets=targets,
+        writer=TwimlWriter(flowset, targets, url_for),
+        auth_token=config["TWILIO_AUTH_TOKEN"] or development_token(app.instance_path),
+    )
+
+
+def init_app(app: Flask) -> None:
+    """Attach the runtime to the app."""
+    app.extensions[EXTENSION] = build_runtime(app)
+
+
+def runtime() -> Runtime:
+    """The current app's runtime."""
+    return current_app.extensions[EXTENSION]

@@ -1,0 +1,49 @@
+"""Per-call state in the shared store, keyed by CallSid."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ivr.store.db import Store
+from ivr.store.tables import CallSession, CallStatusEvent
+
+FINAL_STATUSES = ("completed", "busy", "failed", "no-answer", "canceled")
+
+
+def load_state(store: Store, call_sid: str) -> dict | None:
+    """The call's saved state, or None for a call this line has not seen."""
+    with store.session() as session:
+        row = session.get(CallSession, call_sid)
+        return dict(row.state) if row else None
+
+
+def save_state(store: Store, call_sid: str, state: dict, now: datetime) -> None:
+    """Save the call's state (insert or replace)."""
+    with store.session() as session:
+        row = session.get(CallSession, call_sid)
+        if row is None:
+            session.add(CallSession(call_sid=call_sid, state=state, updated_at=now))
+        else:
+            row.state, row.updated_at = state, now
+
+
+def record_status(store: Store, call_sid: str, status: str, now: datetime) -> bool:
+    """Record a status callback once; True when it is new. A final status forgets the call."""
+    values = {"call_sid": call_sid, "status": status, "received_at": now}
+    insert = pg_insert if store.engine.dialect.name == "postgresql" else sqlite_insert
+    with store.session() as session:
+        result = session.execute(insert(CallStatusEvent).values(**values).on_conflict_do_nothing())
+        if status in FINAL_STATUSES:
+            session.execute(delete(CallSession).where(CallSession.call_sid == call_sid))
+        return result.rowcount == 1
+
+
+def statuses_of(store: Store, call_sid: str) -> list[str]:
+    """The statuses recorded for a call, oldest first."""
+    with store.session() as session:
+        query = select(CallStatusEvent.status).where(CallStatusEvent.call_sid == call_sid)
+        return list(session.scalars(query.order_by(CallStatusEvent.id)))

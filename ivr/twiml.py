@@ -1,0 +1,110 @@
+"""The one TwiML writer: an engine Step, in the caller's language, as a VoiceResponse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from twilio.twiml.voice_response import VoiceResponse
+
+from ivr.flows.engine import Gather, Hangup, Say, Step, Transfer
+from ivr.flows.model import LANGUAGES, FlowSet
+from ivr.routing import Target
+
+LANGUAGE_TAGS = {"en": "en-US", "es": "es-US"}
+SPEECH_MODEL = "numbers_and_commands"
+DIAL_TIMEOUT = 30  # seconds an agent line rings before we call it no-answer
+
+# url(endpoint, **query) -> URL; the web layer supplies it so this module needs no Flask.
+UrlFor = Callable[..., str]
+
+
+class TwimlWriter:
+    """Turns steps and fixed replies into TwiML, with the line's voices and targets."""
+
+    def __init__(self, flowset: FlowSet, targets: dict[str, Target], url: UrlFor,
+                 hints: Callable[[str, str], list[str]] | None = None):
+        self.flowset, self.targets, self.url = flowset, targets, url
+        self.hints = hints or (lambda _name, _lang: [])
+
+    def text(self, prompt: str, lang: str, params: dict | None = None) -> str:
+        """A prompt's words in a language, placeholders filled."""
+        return self.flowset.prompts[prompt].text[lang].format_map(params or {})
+
+    def say(self, parent, say: Say, lang: str) -> None:
+        """Add a prompt to a verb: once in the call's language, or in each language."""
+        for language in LANGUAGES if say.bilingual else (lang,):
+            words = self.text(say.prompt, language, say.params)
+            rate = self.flowset.prompts[say.prompt].rate
+            verb = parent.say(None if rate else words, voice=self.flowset.voices[language],
+                              language=LANGUAGE_TAGS[language])
+            if rate:
+                verb.prosody(words, rate=rate)
+
+    def render(self, step: Step) -> VoiceResponse:
+        """The TwiML for one engine step."""
+        response = VoiceResponse()
+        if isinstance(step.end, Gather):
+            self._gather(response, step)
+            return response
+        for say in step.says:
+            self.say(response, say, step.lang)
+        if isinstance(step.end, Transfer):
+            self.transfer(response, step.end.tier, step.lang, step.end.node)
+        elif isinstance(step.end, Hangup):
+            response.hangup()
+        return response
+
+    def _gather(self, response: VoiceResponse, step: Step) -> None:
+        """Prompts inside a Gather (callers may answer early), then a no-input fallback."""
+        spec: Gather = step.end
+        action = self.url("voice.gather", node=spec.node, lang=step.lang)
+        hints = list(spec.words) + (self.hints(spec.hints, step.lang) if spec.hints else [])
+        attrs = {"action": action, "method": "POST", "timeout": spec.timeout}
+        if spec.max_digits == 1:
+            attrs["num_digits"] = 1
+        else:
+            attrs.update(finish_on_key="#", num_digits=spec.max_digits)
+        if spec.speech:
+            attrs.update(input="dtmf speech", language=LANGUAGE_TAGS[step.lang], speech_timeout="auto",
+                         speech_model=SPEECH_MODEL, hints=", ".join(hints) or None)
+        else:
+            attrs["input"] = "dtmf"
+        with response.gather(**attrs) as gather:
+            for say in step.says:
+                self.say(gather, say, step.lang)
+        # Twilio falls through to the next verb on silence: report it to the same action.
+        response.redirect(action, method="POST")
+
+    def transfer(self, response: VoiceResponse, tier: str, lang: str, node: str) -> None:
+        """Enqueue or Dial the tier's target; the action reports how the agent leg ended."""
+        target = self.targets[tier]
+        action = self.url("voice.transfer_result", node=node, lang=lang)
+        if target.kind == "queue":
+            response.enqueue(target.value, action=action, method="POST",
+                             wait_url=self.url("voice.hold", lang=lang), wait_url_method="POST")
+            return
+        dial = response.dial(action=action, method="POST", timeout=DIAL_TIMEOUT)
+        if target.kind == "sip":
+            dial.sip(target.value)
+        else:
+            dial.number(target.value)
+
+    def apology(self, lang: str, agents_open: bool) -> VoiceResponse:
+        """After a fault: say sorry, then reach an agent in live hours or end politely."""
+        response = VoiceResponse()
+        self.say(response, Say("apology"), lang)
+        if agents_open:
+            self.say(response, Say("connecting_tier1"), lang)
+            self.transfer(response, "tier1", lang, self.flowset.give_up)
+        else:
+            self.say(response, Say("apology_call_later"), lang)
+            response.hangup()
+        return response
+
+    def hold(self, lang: str, position: str) -> VoiceResponse:
+        """What a queued caller hears while waiting (Twilio replays it until an agent answers)."""
+        response = VoiceResponse()
+        if position:
+            self.say(response, Say("hold", {"position": position}), lang)
+        response.pause(length=20)
+        return response

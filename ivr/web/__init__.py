@@ -1,0 +1,16 @@
+"""The web shell: the voice webhooks blueprint."""
+
+from __future__ import annotations
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from ivr.config import is_true
+from ivr.web.voice import bp
+
+
+def init_app(app: Flask) -> None:
+    """Register the webhooks; trust X-Forwarded-Proto/Host only when configured to."""
+    if is_true(app.config["TRUST_PROXY"]):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1, x_host=1, x_port=1, x_prefix=1)
+    app.register_blueprint(bp)

@@ -1,0 +1,86 @@
+"""The voice webhooks: Twilio asks, the engine decides, the writer answers in TwiML."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, request
+from twilio.twiml.voice_response import VoiceResponse
+
+from ivr.flows.engine import CallInput, Step, TransferEnded, new_state
+from ivr.runtime import runtime
+from ivr.store.calls import load_state, record_status, save_state
+from ivr.web.faults import apologise, caller_language
+from ivr.web.reply import twiml_reply
+from ivr.web.signature import require_twilio_signature
+
+bp = Blueprint("voice", __name__, url_prefix="/voice")
+bp.register_error_handler(Exception, apologise)
+
+AGENT_REACHED = {"completed", "answered", "bridged", "hangup"}  # DialCallStatus / QueueResult
+
+
+@bp.before_request
+def check_signature():
+    """Every webhook must be Twilio's."""
+    require_twilio_signature(runtime().auth_token)
+
+
+def _reply(state: dict, step: Step):
+    """Save the call's state and answer with the step's TwiML."""
+    rt = runtime()
+    save_state(rt.store, request.form["CallSid"], state, rt.clock())
+    return twiml_reply(rt.writer.render(step))
+
+
+def _waiting_state() -> dict:
+    """The call's state, rebuilt from the URL when the store has none (an expired call)."""
+    state = load_state(runtime().store, request.form["CallSid"])
+    if state is None:
+        state = new_state(request.form.get("From", ""), request.form.get("To", ""), caller_language())
+    state["node"] = request.args["node"]  # the Gather being answered is the one in the URL
+    return state
+
+
+@bp.post("")
+def incoming():
+    """A new call: start at the line's entry."""
+    form = request.form
+    current_app.logger.info("call %s from %s", form["CallSid"], form.get("From", "?"))
+    state, step = runtime().engine.start(new_state(form.get("From", ""), form.get("To", "")))
+    return _reply(state, step)
+
+
+@bp.post("/gather")
+def gather():
+    """The caller pressed keys, spoke, or stayed silent at an input node."""
+    form = request.form
+    confidence = form.get("Confidence")
+    given = CallInput(
+        digits=form.get("Digits") or None,
+        speech=form.get("SpeechResult") or None,
+        confidence=float(confidence) if confidence else None,
+    )
+    state, step = runtime().engine.resume(_waiting_state(), given)
+    return _reply(state, step)
+
+
+@bp.post("/transfer-result")
+def transfer_result():
+    """The agent leg ended (Dial or Enqueue action): done, or take the node's `failed` branch."""
+    outcome = request.form.get("DialCallStatus") or request.form.get("QueueResult") or ""
+    current_app.logger.info("call %s transfer ended: %s", request.form["CallSid"], outcome)
+    state, step = runtime().engine.resume(_waiting_state(), TransferEnded(ok=outcome in AGENT_REACHED))
+    return _reply(state, step)
+
+
+@bp.post("/hold")
+def hold():
+    """What a queued caller hears while waiting."""
+    return twiml_reply(runtime().writer.hold(caller_language(), request.form.get("QueuePosition", "")))
+
+
+@bp.post("/status")
+def status():
+    """The call's status callback: recorded once per status; a final one forgets the call."""
+    rt = runtime()
+    record_status(rt.store, request.form["CallSid"], request.form.get("CallStatus", ""), rt.clock())
+    return twiml_reply(VoiceResponse())

@@ -1,0 +1,100 @@
+"""Loading flows: the shipped ones load; broken ones are refused with file, line, node and reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from ivr.actions import Services, build_actions
+from ivr.config import ROOT, TIERS
+from ivr.flows.flowset import load_flowset
+from ivr.flows.loader import FlowError
+
+SHIPPED = ROOT / "call_flows"
+ACTIONS = ("agents_open",)
+
+
+def load(directory):
+    """Load flows with the project's action names and tiers."""
+    return load_flowset(directory, actions=ACTIONS, tiers=TIERS)
+
+
+def test_the_shipped_flows_load_with_every_prompt_in_both_languages():
+    flowset = load(SHIPPED)
+    assert flowset.entry == "main.opening"
+    for prompt in flowset.prompts.values():
+        assert prompt.text["en"].strip() and prompt.text["es"].strip()
+
+
+def test_every_action_a_shipped_flow_names_exists_in_the_code():
+    names = {node.action for node in load(SHIPPED).nodes() if node.action}
+    assert names <= set(build_actions(Services(store=None, clock=None, hours=None)))
+
+
+def broken_copy(tmp_path, file: str, old: str, new: str):
+    """A copy of the shipped flows with one text replaced in one file."""
+    for source in SHIPPED.glob("*.yaml"):
+        text = source.read_text()
+        if source.name == file:
+            assert old in text, f"{old!r} not in {file}"
+            text = text.replace(old, new, 1)
+        (tmp_path / source.name).write_text(text)
+    return tmp_path
+
+
+CASES = [
+    ("main.yaml", "goto: status_intro", "goto: nowhere", "main_menu", "leads to unknown node 'main.nowhere'"),
+    ("main.yaml", "prompt: biometrics_intro", "prompt: no_such_prompt", "biometrics_intro",
+     "prompt 'no_such_prompt' is not defined"),
+    ("common.yaml", "action: agents_open\n    on: {open: tier1_transfer",
+     "action: open_sesame\n    on: {open: tier1_transfer", "agent", "action 'open_sesame' does not exist"),
+    ("common.yaml", "tier: tier2", "tier: tier9", "tier2_transfer", "tier 'tier9' is not configured"),
+    ("main.yaml", '- {key: "2", goto: main_menu, set: {lang: es}', '- {key: "1", goto: main_menu, set: {lang: es}',
+     "choose_language", "key 1 is used twice"),
+    ("main.yaml", "    type: menu\n    prompt: main_menu\n", "    type: menu\n    prompt: main_menu\n    colour: red\n",
+     "main_menu", "Additional properties are not allowed ('colour' was unexpected)"),
+    ("main.yaml", "type: say\n    prompt: status_intro", "type: shout\n    prompt: status_intro", "status_intro",
+     "'shout' is not one of"),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "node", "reason"), CASES, ids=[c[4][:30] for c in CASES])
+def test_a_broken_flow_is_refused_naming_file_node_and_reason(tmp_path, file, old, new, node, reason):
+    with pytest.raises(FlowError) as refused:
+        load(broken_copy(tmp_path, file, old, new))
+    assert refused.value.path.endswith(file)
+    assert refused.value.node == node
+    assert reason in str(refused.value)
+    assert refused.value.line > 0
+
+
+def test_a_prompt_missing_spanish_is_refused_at_its_line(tmp_path):
+    flows = broken_copy(tmp_path, "main.yaml", '    es: "Para español, oprima 2."\n', "")
+    with pytest.raises(FlowError) as refused:
+        load(flows)
+    text = (flows / "main.yaml").read_text().splitlines()
+    assert "'es' is a required property" in str(refused.value)
+    assert text[refused.value.line - 1].strip() == "choose_language:"
+
+
+def test_yaml_syntax_errors_give_the_line_not_a_traceback(tmp_path):
+    flows = broken_copy(tmp_path, "main.yaml", "  main_menu:\n", "  main_menu: [\n")
+    with pytest.raises(FlowError) as refused:
+        load(flows)
+    assert "YAML syntax" in str(refused.value) and refused.value.line > 1
+
+
+def test_a_key_defined_twice_is_refused(tmp_path):
+    flows = broken_copy(tmp_path, "main.yaml", "  status_intro:\n", "  account_help:\n    type: say\n  status_intro:\n")
+    with pytest.raises(FlowError, match="duplicate key 'account_help'"):
+        load(flows)
+
+
+def test_yes_no_and_on_stay_words_not_booleans(tmp_path):
+    flows = broken_copy(tmp_path, "main.yaml", "es: [alguien, hablar con alguien]", "es: [alguien, no, si]")
+    option = next(o for o in load(flows).node("main.main_menu").options if o.key == "5")
+    assert option.words["es"] == ("alguien", "no", "si")
+
+
+def test_an_empty_directory_is_refused(tmp_path):
+    with pytest.raises(FlowError, match="no \\*.yaml call flows"):
+        load(tmp_path)

@@ -1,0 +1,104 @@
+"""The harness over real HTTP, against the IVR served by gunicorn (one or two instances)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from ivr.config import ROOT
+from ivr.harness.simulator import CallFailed, SimulatedCall
+from ivr.harness.transport import HttpTransport
+
+TOKEN = "served-auth-token"
+
+
+def free_port() -> int:
+    """A loopback port nobody is listening on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(database_url: str, log, extra_env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """Start gunicorn serving app:app; return the process and its base URL once it answers."""
+    port = free_port()
+    env = {**os.environ, "TWILIO_AUTH_TOKEN": TOKEN, "DATABASE_URL": database_url,
+           "IVR_FAKE_NOW": "2026-11-30T15:00:00Z", **(extra_env or {})}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--workers", "2", "--no-control-socket",
+         "--bind", f"127.0.0.1:{port}", "app:app"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited: {Path(log.name).read_text()[-2000:]}")
+        try:
+            requests.get(base + "/voice", timeout=5)  # 405: the app is up (webhooks are POST)
+            return process, base
+        except requests.RequestException:
+            time.sleep(0.1)
+    process.kill()
+    process.wait()
+    raise RuntimeError("gunicorn did not answer within 30 s")
+
+
+@pytest.fixture
+def served(tmp_path):
+    """Start served instances on demand; stop them all afterwards."""
+    processes, logs = [], []
+
+    def start(database_url: str | None = None, **env) -> str:
+        url = database_url or f"sqlite:///{tmp_path / 'served.sqlite3'}"
+        logs.append((tmp_path / f"gunicorn-{len(logs)}.log").open("ab"))
+        process, base = serve(url, logs[-1], env)
+        processes.append(process)
+        return base
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)
+    for log in logs:
+        log.close()
+
+
+def test_a_whole_call_over_http_with_real_signatures(served):
+    base = served()
+    c = SimulatedCall(HttpTransport(base), base, TOKEN).start()
+    c.press("2").say("contraseña").press("1")
+    assert "Olvidé mi contraseña" in c.all_heard
+    assert [t.target for t in c.transfers] == ["helpdesk"]
+
+
+def test_a_served_ivr_refuses_a_caller_with_the_wrong_token(served):
+    base = served()
+    with pytest.raises(CallFailed, match="HTTP 403"):
+        SimulatedCall(HttpTransport(base), base, "not-the-token").start()
+
+
+def alternate(bases: list[str]) -> None:
+    """One call whose webhooks go to each instance in turn."""
+    c = SimulatedCall(HttpTransport(bases[0]), bases[0], TOKEN).start()
+    for index, key in enumerate(["2", "4", "1"], start=1):
+        c.transport = HttpTransport(bases[index % 2])
+        c.press(key)
+    assert "oficial de servicios de inmigración" in c.all_heard
+    assert [t.target for t in c.transfers] == ["tier2"]
+
+
+def test_two_served_instances_on_one_sqlite_file_share_a_call(served, tmp_path):
+    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    alternate([served(url), served(url)])
+
+
+def test_two_served_instances_on_postgresql_share_a_call(served, pg_url):
+    alternate([served(pg_url), served(pg_url)])
