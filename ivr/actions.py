@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from ivr.clock import Clock
+from ivr import case_status
+from ivr.action_catalog import ACTION_EVENTS as ACTION_EVENTS  # re-exported from the pure catalog
+from ivr.action_catalog import COUNTING_ACTIONS as COUNTING_ACTIONS
+from ivr.action_catalog import HINTS as HINTS
 from ivr.flows.engine import ActionContext, ActionResult
-from ivr.hours import LiveHours, is_open, next_open
+from ivr.hours import is_open, next_open
+from ivr.services import Services
 from ivr.spoken_dates import spoken_moment
-from ivr.store.db import Store
-
-
-@dataclass(frozen=True)
-class Services:
-    """What actions may use: the store, the clock and the contact center's hours."""
-
-    store: Store
-    clock: Clock
-    hours: LiveHours
 
 
 def agents_open(services: Services) -> Callable[[ActionContext], ActionResult]:
@@ -38,4 +31,7 @@ def build_actions(services: Services) -> dict[str, Callable[[ActionContext], Act
     """Every action by the name flows use for it."""
     return {
         "agents_open": agents_open(services),
+        "read_receipt": case_status.read_receipt,
+        "reject_read_back": case_status.reject_read_back,
+        "look_up_case": case_status.look_up_case(services),
     }

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
+
+from ivr.store.lookups import LookupLimits
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +22,9 @@ SETTINGS = {
     "DATABASE_URL": ("DATABASE_URL", ""),
     "FAKE_NOW": ("IVR_FAKE_NOW", ""),
     "FLOWS_DIR": ("IVR_FLOWS_DIR", str(ROOT / "call_flows")),
-    "DEMO_DATA": ("IVR_DEMO_DATA", "1"),
+    # "auto": load the demo cases into the embedded SQLite default only, never into a configured
+    # database; "1" / "0" force it on or off.
+    "DEMO_DATA": ("IVR_DEMO_DATA", "auto"),
     # Transfer targets: "queue:NAME", a phone number, or a "sip:" URI.
     "TRANSFER_TIER1": ("IVR_TRANSFER_TIER1", "queue:tier1"),
     "TRANSFER_TIER2": ("IVR_TRANSFER_TIER2", "queue:tier2"),
@@ -27,6 +32,10 @@ SETTINGS = {
     "TRANSFER_HELPDESK": ("IVR_TRANSFER_HELPDESK", "queue:helpdesk"),
     "TRANSFER_TTY": ("IVR_TRANSFER_TTY", "queue:tty"),
     "TTY_NUMBER": ("IVR_TTY_NUMBER", "+18007671833"),
+    # Case look-ups allowed per call and per caller number within the window, against guessing.
+    "LOOKUPS_PER_CALL": ("IVR_LOOKUPS_PER_CALL", "5"),
+    "LOOKUPS_PER_CALLER": ("IVR_LOOKUPS_PER_CALLER", "10"),
+    "LOOKUP_WINDOW_MINUTES": ("IVR_LOOKUP_WINDOW_MINUTES", "60"),
 }
 
 TIERS = ("tier1", "tier2", "tier3", "helpdesk", "tty")
@@ -41,6 +50,15 @@ def from_environment(environ: dict | None = None) -> dict:
 def is_true(value) -> bool:
     """Whether a setting's text means yes."""
     return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def lookup_limits(config) -> LookupLimits:
+    """The look-up limits the configuration sets."""
+    return LookupLimits(
+        per_call=int(config["LOOKUPS_PER_CALL"]),
+        per_caller=int(config["LOOKUPS_PER_CALLER"]),
+        window=timedelta(minutes=int(config["LOOKUP_WINDOW_MINUTES"])),
+    )
 
 
 def transfer_targets(config) -> dict[str, str]:

@@ -9,14 +9,16 @@ from pathlib import Path
 
 from flask import Flask, current_app, url_for
 
-from ivr.actions import Services, build_actions
+from ivr.actions import HINTS, build_actions
 from ivr.clock import Clock, make_clock
-from ivr.config import TIERS, transfer_targets
+from ivr.config import TIERS, is_true, lookup_limits, transfer_targets
+from ivr.demo import seed_demo_cases
 from ivr.flows.engine import Engine
 from ivr.flows.flowset import load_flowset
 from ivr.flows.model import FlowSet
 from ivr.hours import LiveHours
 from ivr.routing import Target, parse_targets
+from ivr.services import Services
 from ivr.store.db import Store, database_url, open_store
 from ivr.twiml import TwimlWriter
 
@@ -49,13 +51,21 @@ def development_token(instance_path: str) -> str:
     return path.read_text().strip()
 
 
+def wants_demo_data(config) -> bool:
+    """Whether to load demo cases: by default only into the embedded SQLite file."""
+    setting = str(config["DEMO_DATA"]).strip().lower()
+    return not config["DATABASE_URL"] if setting == "auto" else is_true(setting)
+
+
 def build_runtime(app: Flask) -> Runtime:
     """Build the parts from the app's configuration; a bad flow or target stops start-up."""
     config = app.config
     store = open_store(database_url(config["DATABASE_URL"], app.instance_path))
-    services = Services(store=store, clock=make_clock(config["FAKE_NOW"]), hours=LiveHours())
+    if wants_demo_data(config):
+        seed_demo_cases(store)
+    services = Services(store=store, clock=make_clock(config["FAKE_NOW"]), limits=lookup_limits(config))
     actions = build_actions(services)
-    flowset = load_flowset(Path(config["FLOWS_DIR"]), actions=actions.keys(), tiers=TIERS)
+    flowset = load_flowset(Path(config["FLOWS_DIR"]), actions=actions.keys(), tiers=TIERS, hints=HINTS.keys())
     targets = parse_targets(transfer_targets(config))
     return Runtime(
         store=store,
@@ -64,7 +74,7 @@ def build_runtime(app: Flask) -> Runtime:
         flowset=flowset,
         engine=Engine(flowset, actions),
         targets=targets,
-        writer=TwimlWriter(flowset, targets, url_for),
+        writer=TwimlWriter(flowset, targets, url_for, hints=lambda name, lang: HINTS[name](lang)),
         auth_token=config["TWILIO_AUTH_TOKEN"] or development_token(app.instance_path),
     )
 

@@ -25,6 +25,7 @@ def make_app(tmp_path):
             "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
             "DATABASE_URL": f"sqlite:///{tmp_path / 'ivr.sqlite3'}",
             "FAKE_NOW": OPEN_HOURS,
+            "DEMO_DATA": "1",
             "INSTANCE_PATH": str(tmp_path / "instance"),
             **overrides,
         }

@@ -116,10 +116,10 @@ def _target_of(node: Node, event: str) -> str:
     return node.on[event]
 
 
-def new_state(caller: str = "", called: str = "", lang: str = "en") -> dict:
+def new_state(caller: str = "", called: str = "", lang: str = "en", call_sid: str = "") -> dict:
     """The state of a call that has just arrived."""
     return {"node": "", "lang": lang, "vars": {}, "tries": 0, "more_time": False,
-            "caller": caller, "called": called}
+            "caller": caller, "called": called, "call_sid": call_sid}
 
 
 class Engine:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 from ivr.flows.loader import FlowError, LineDict, build_flow, check_schema, flow_files, read_yaml
 from ivr.flows.model import LANGUAGES, Flow, FlowSet, Node, Prompt, qualify
 
 
-def load_flowset(directory: Path, actions: Collection[str], tiers: Collection[str]) -> FlowSet:
+def load_flowset(directory: Path, actions: Collection[str], tiers: Collection[str],
+                 hints: Collection[str] = ()) -> FlowSet:
     """Read, check and assemble the flows; raise FlowError naming file, node and problem."""
     files = flow_files(directory)
     if not files:
@@ -32,7 +34,7 @@ def load_flowset(directory: Path, actions: Collection[str], tiers: Collection[st
     if line is None:
         raise FlowError(directory, 0, None, "no file sets 'line' (entry, voices, keys, give_up)")
     flowset = _assemble(line[1], flows, prompts)
-    _check(flowset, actions, tiers, line[0])
+    _check(flowset, Known(actions, tiers, hints), line[0])
     return flowset
 
 
@@ -73,7 +75,16 @@ def _targets(node: Node):
         yield f"on {event}", target
 
 
-def _check(flowset: FlowSet, actions: Collection[str], tiers: Collection[str], line_path: Path) -> None:
+@dataclass(frozen=True)
+class Known:
+    """The names the code and configuration define, which flows may refer to."""
+
+    actions: Collection[str]
+    tiers: Collection[str]
+    hints: Collection[str] = ()
+
+
+def _check(flowset: FlowSet, known: Known, line_path: Path) -> None:
     """Refuse a FlowSet whose references would break a call."""
     for what, target in [("entry", flowset.entry), ("give_up", flowset.give_up)] + [
         (f"key {k}", t) for k, t in flowset.global_keys.items() if t
@@ -84,10 +95,10 @@ def _check(flowset: FlowSet, actions: Collection[str], tiers: Collection[str], l
         if flow.start not in flow.nodes:
             raise FlowError(flow.path, 0, None, f"start node '{flow.start}' does not exist")
         for node in flow.nodes.values():
-            _check_node(flowset, flow, node, actions, tiers)
+            _check_node(flowset, flow, node, known)
 
 
-def _check_node(flowset: FlowSet, flow: Flow, node: Node, actions, tiers) -> None:
+def _check_node(flowset: FlowSet, flow: Flow, node: Node, known: Known) -> None:
     """Refuse a node that names something that does not exist."""
 
     def fail(message: str) -> None:
@@ -99,10 +110,10 @@ def _check_node(flowset: FlowSet, flow: Flow, node: Node, actions, tiers) -> Non
     for prompt in (node.prompt, node.reprompt):
         if prompt and prompt not in flowset.prompts:
             fail(f"prompt '{prompt}' is not defined")
-    if node.action and node.action not in actions:
-        fail(f"action '{node.action}' does not exist (known: {', '.join(sorted(actions))})")
-    if node.tier and node.tier not in tiers:
-        fail(f"tier '{node.tier}' is not configured (known: {', '.join(sorted(tiers))})")
+    for kind, name, names in (("action", node.action, known.actions), ("tier", node.tier, known.tiers),
+                              ("hints", node.hints, known.hints)):
+        if name and name not in names:
+            fail(f"{kind} '{name}' does not exist (known: {', '.join(sorted(names)) or 'none'})")
     keys = [option.key for option in node.options]
     duplicates = sorted({key for key in keys if keys.count(key) > 1})
     if duplicates:

@@ -31,6 +31,8 @@ class LineDict(dict):
 class _LineLoader(yaml.SafeLoader):
     """A safe YAML loader whose mappings are LineDicts and whose booleans are only true/false."""
 
+    duplicates: list[FlowError] | None = None  # when a list, duplicate keys are collected, not raised
+
 
 # YAML 1.1 reads on/off/yes/no as booleans: `on:` would vanish and the Spanish word "no" become
 # False. Flow files follow YAML 1.2 here: only true and false are booleans.
@@ -51,7 +53,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in result:
-            raise FlowError(loader.name, key_node.start_mark.line + 1, None, f"duplicate key '{key}'")
+            duplicate = FlowError(loader.name, key_node.start_mark.line + 1, None, f"duplicate key '{key}'")
+            if loader.duplicates is None:
+                raise duplicate
+            loader.duplicates.append(duplicate)  # the linter reports them all and keeps the first value
+            continue
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -60,11 +66,12 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def read_yaml(path: Path) -> LineDict:
+def read_yaml(path: Path, duplicates: list[FlowError] | None = None) -> LineDict:
     """Parse one YAML file, turning syntax errors into a FlowError with the line."""
     text = path.read_text(encoding="utf-8")
     loader = _LineLoader(text)
     loader.name = str(path)
+    loader.duplicates = duplicates
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -91,15 +98,25 @@ def _line_of(data: LineDict, path_parts) -> int:
     return line
 
 
+def schema_errors(path: Path, data: LineDict) -> list[FlowError]:
+    """Every schema violation, the deepest first, each naming its node and line."""
+    errors = sorted(Draft202012Validator(FILE).iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors.sort(key=lambda e: -len(e.absolute_path))  # a stable sort: the first deepest stays first
+    return [_schema_error(path, data, list(err.absolute_path), err.message) for err in errors]
+
+
+def _schema_error(path: Path, data: LineDict, parts: list, message: str) -> FlowError:
+    """One schema violation as a FlowError at the line of the deepest key along its path."""
+    node = parts[1] if len(parts) > 1 and parts[0] == "nodes" else None
+    where = "/".join(map(str, parts[2:] if node else parts))
+    return FlowError(path, _line_of(data, parts), node, f"{where}: {message}" if where else message)
+
+
 def check_schema(path: Path, data: LineDict) -> None:
     """Raise a FlowError for the first schema violation, naming the node and line."""
-    errors = sorted(Draft202012Validator(FILE).iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = schema_errors(path, data)
     if errors:
-        err = min(errors, key=lambda e: -len(e.absolute_path))
-        parts = list(err.absolute_path)
-        node = parts[1] if len(parts) > 1 and parts[0] == "nodes" else None
-        where = "/".join(map(str, parts[2:] if node else parts))
-        raise FlowError(path, _line_of(data, parts), node, f"{where}: {err.message}" if where else err.message)
+        raise errors[0]
 
 
 def _build_node(flow: str, node_id: str, raw: LineDict) -> Node:

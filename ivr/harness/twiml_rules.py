@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from ivr.voices import voice_language
+
 VERBS = {"Say", "Play", "Pause", "Gather", "Redirect", "Dial", "Enqueue", "Hangup", "Reject", "Leave", "Record"}
 NESTING = {
     "Response": VERBS,
@@ -15,26 +17,8 @@ NESTING = {
 }
 GATHER_INPUTS = {"dtmf", "speech", "dtmf speech", "speech dtmf"}
 SPEECH_LANGUAGES = {"en-US", "es-US", "es-MX", "es-ES", "en-GB"}
-# Amazon Polly voices Twilio offers, by the language they speak.
-POLLY = {
-    "Joanna": "en-US", "Matthew": "en-US", "Salli": "en-US", "Kendra": "en-US", "Kimberly": "en-US",
-    "Ivy": "en-US", "Joey": "en-US", "Justin": "en-US", "Kevin": "en-US", "Ruth": "en-US",
-    "Stephen": "en-US", "Lupe": "es-US", "Penelope": "es-US", "Miguel": "es-US", "Pedro": "es-US",
-    "Mia": "es-MX", "Andres": "es-MX", "Conchita": "es-ES", "Lucia": "es-ES", "Enrique": "es-ES",
-}
-
-
 class TwimlRejected(AssertionError):
     """TwiML that Twilio would refuse to play, with the reason."""
-
-
-def voice_language(voice: str) -> str | None:
-    """The language a Twilio voice speaks, when the voice names one we know."""
-    if voice.startswith("Polly."):
-        return POLLY.get(voice[len("Polly."):].split("-")[0])
-    if voice.startswith("Google."):
-        return "-".join(voice[len("Google."):].split("-")[:2])
-    return None
 
 
 def check_document(xml_text: str) -> ET.Element:

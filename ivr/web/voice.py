@@ -35,7 +35,8 @@ def _waiting_state() -> dict:
     """The call's state, rebuilt from the URL when the store has none (an expired call)."""
     state = load_state(runtime().store, request.form["CallSid"])
     if state is None:
-        state = new_state(request.form.get("From", ""), request.form.get("To", ""), caller_language())
+        form = request.form
+        state = new_state(form.get("From", ""), form.get("To", ""), caller_language(), form["CallSid"])
     state["node"] = request.args["node"]  # the Gather being answered is the one in the URL
     return state
 
@@ -45,7 +46,7 @@ def incoming():
     """A new call: start at the line's entry."""
     form = request.form
     current_app.logger.info("call %s from %s", form["CallSid"], form.get("From", "?"))
-    state, step = runtime().engine.start(new_state(form.get("From", ""), form.get("To", "")))
+    state, step = runtime().engine.start(new_state(form.get("From", ""), form.get("To", ""), call_sid=form["CallSid"]))
     return _reply(state, step)
 
 

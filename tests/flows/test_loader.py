@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from ivr.actions import Services, build_actions
+from ivr.action_catalog import ACTION_EVENTS, HINTS
+from ivr.actions import build_actions
 from ivr.config import ROOT, TIERS
 from ivr.flows.flowset import load_flowset
 from ivr.flows.loader import FlowError
+from ivr.services import Services
 
 SHIPPED = ROOT / "call_flows"
-ACTIONS = ("agents_open",)
-
-
 def load(directory):
-    """Load flows with the project's action names and tiers."""
-    return load_flowset(directory, actions=ACTIONS, tiers=TIERS)
+    """Load flows with the project's action names, tiers and hints."""
+    return load_flowset(directory, actions=ACTION_EVENTS.keys(), tiers=TIERS, hints=HINTS.keys())
 
 
 def test_the_shipped_flows_load_with_every_prompt_in_both_languages():
@@ -27,7 +26,11 @@ def test_the_shipped_flows_load_with_every_prompt_in_both_languages():
 
 def test_every_action_a_shipped_flow_names_exists_in_the_code():
     names = {node.action for node in load(SHIPPED).nodes() if node.action}
-    assert names <= set(build_actions(Services(store=None, clock=None, hours=None)))
+    assert names <= set(build_actions(Services(store=None, clock=None)))
+
+
+def test_the_catalog_names_exactly_the_actions_the_code_binds():
+    assert set(ACTION_EVENTS) == set(build_actions(Services(store=None, clock=None)))
 
 
 def broken_copy(tmp_path, file: str, old: str, new: str):
@@ -42,18 +45,18 @@ def broken_copy(tmp_path, file: str, old: str, new: str):
 
 
 CASES = [
-    ("main.yaml", "goto: status_intro", "goto: nowhere", "main_menu", "leads to unknown node 'main.nowhere'"),
+    ("main.yaml", "goto: case_status.ask", "goto: nowhere", "main_menu", "leads to unknown node 'main.nowhere'"),
     ("main.yaml", "prompt: biometrics_intro", "prompt: no_such_prompt", "biometrics_intro",
      "prompt 'no_such_prompt' is not defined"),
     ("common.yaml", "action: agents_open\n    on: {open: tier1_transfer",
      "action: open_sesame\n    on: {open: tier1_transfer", "agent", "action 'open_sesame' does not exist"),
-    ("common.yaml", "tier: tier2", "tier: tier9", "tier2_transfer", "tier 'tier9' is not configured"),
+    ("common.yaml", "tier: tier2", "tier: tier9", "tier2_transfer", "tier 'tier9' does not exist"),
     ("main.yaml", '- {key: "2", goto: main_menu, set: {lang: es}', '- {key: "1", goto: main_menu, set: {lang: es}',
      "choose_language", "key 1 is used twice"),
     ("main.yaml", "    type: menu\n    prompt: main_menu\n", "    type: menu\n    prompt: main_menu\n    colour: red\n",
      "main_menu", "Additional properties are not allowed ('colour' was unexpected)"),
-    ("main.yaml", "type: say\n    prompt: status_intro", "type: shout\n    prompt: status_intro", "status_intro",
-     "'shout' is not one of"),
+    ("main.yaml", "type: say\n    prompt: expedite_intro", "type: shout\n    prompt: expedite_intro",
+     "expedite_intro", "'shout' is not one of"),
 ]
 
 
@@ -84,7 +87,8 @@ def test_yaml_syntax_errors_give_the_line_not_a_traceback(tmp_path):
 
 
 def test_a_key_defined_twice_is_refused(tmp_path):
-    flows = broken_copy(tmp_path, "main.yaml", "  status_intro:\n", "  account_help:\n    type: say\n  status_intro:\n")
+    duplicate = "  account_help:\n    type: say\n  expedite_intro:\n"
+    flows = broken_copy(tmp_path, "main.yaml", "  expedite_intro:\n", duplicate)
     with pytest.raises(FlowError, match="duplicate key 'account_help'"):
         load(flows)
 

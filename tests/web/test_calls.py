@@ -9,7 +9,7 @@ MAIN_MENU = {"en": "For the status of a case, press 1", "es": "Para el estado de
 
 # (branch key, English word, Spanish word, what the caller hears in en / es, where the call goes)
 BRANCHES = [
-    ("1", "case status", "estado de caso", "status of your case", "estado de su caso", "queue:tier1"),
+    ("1", "case status", "estado de caso", "13-character receipt number", "número de recibo de 13 caracteres", None),
     ("2", "appointment", "cita", "cannot book a first appointment", "No podemos programar una primera cita",
      "queue:tier1"),
     ("4", "request", "solicitud", "For emergency travel, press 1", "Para un viaje de emergencia, oprima 1", None),

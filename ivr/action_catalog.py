@@ -1,0 +1,25 @@
+"""What flows may name in the code: each action's events, the counting actions, speech hints.
+
+Plain data with no store, Flask or Twilio behind it, so the flow linter can read it without
+building the app; ivr.actions binds the same names to the code that runs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ivr.receipts import speech_hints
+
+# The events each action can raise: a flow must wire every one (the linter checks), and the
+# counted ones are where a bounded retry counter lets a caller out of a loop.
+ACTION_EVENTS: dict[str, frozenset[str]] = {
+    "agents_open": frozenset({"open", "closed"}),
+    "read_receipt": frozenset({"ok", "invalid", "unclear", "too_many"}),
+    "reject_read_back": frozenset({"again", "too_many"}),
+    "look_up_case": frozenset({"found", "protected", "not_found", "too_many", "limited"}),
+}
+# Actions that count attempts and raise `too_many` at the limit: a loop through them ends.
+COUNTING_ACTIONS = frozenset({"read_receipt", "reject_read_back", "look_up_case"})
+
+# Speech hints an input node may name (`hints: receipt`): words the recogniser should expect.
+HINTS: dict[str, Callable[[str], list[str]]] = {"receipt": speech_hints}
