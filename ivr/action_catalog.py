@@ -17,9 +17,18 @@ ACTION_EVENTS: dict[str, frozenset[str]] = {
     "read_receipt": frozenset({"ok", "invalid", "unclear", "too_many"}),
     "reject_read_back": frozenset({"again", "too_many"}),
     "look_up_case": frozenset({"found", "protected", "not_found", "too_many", "limited"}),
+    "callback_zone": frozenset({"case", "no_case", "not_found", "too_many"}),
+    "center_zone": frozenset({"ok"}),
+    "offer_callback_slots": frozenset({"offered", "none"}),
+    "check_caller_id": frozenset({"usable", "unusable"}),
+    "read_callback_number": frozenset({"ok", "invalid", "too_many"}),
+    "reject_callback_number": frozenset({"again", "too_many"}),
+    "book_callback": frozenset({"booked", "full"}),
+    "route_callback": frozenset({"tier1", "tier2", "tier3", "helpdesk", "tty"}),
 }
 # Actions that count attempts and raise `too_many` at the limit: a loop through them ends.
-COUNTING_ACTIONS = frozenset({"read_receipt", "reject_read_back", "look_up_case"})
+COUNTING_ACTIONS = frozenset({"read_receipt", "reject_read_back", "look_up_case", "callback_zone",
+                              "read_callback_number", "reject_callback_number"})
 
 # Speech hints an input node may name (`hints: receipt`): words the recogniser should expect.
 HINTS: dict[str, Callable[[str], list[str]]] = {"receipt": speech_hints}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ivr import case_status
+from ivr import callbacks, case_status
 from ivr.action_catalog import ACTION_EVENTS as ACTION_EVENTS  # re-exported from the pure catalog
 from ivr.action_catalog import COUNTING_ACTIONS as COUNTING_ACTIONS
 from ivr.action_catalog import HINTS as HINTS
@@ -15,14 +15,20 @@ from ivr.spoken_dates import spoken_moment
 
 
 def agents_open(services: Services) -> Callable[[ActionContext], ActionResult]:
-    """'open' in live hours; otherwise 'closed', with when agents next answer, spoken."""
+    """'open' in live hours; otherwise 'closed', with when agents next answer, spoken.
+
+    The node's `with: {tier: ..., purpose: ...}` is kept, so a callback offered later knows
+    which agents the caller was trying to reach.
+    """
 
     def action(ctx: ActionContext) -> ActionResult:
         now = services.clock()
+        wanted = {"callback_tier": ctx.node.params.get("tier", "tier1"),
+                  "callback_purpose": ctx.node.params.get("purpose", "agent")}
         if is_open(services.hours, now):
-            return ActionResult("open")
+            return ActionResult("open", vars=wanted)
         when = spoken_moment(next_open(services.hours, now), services.hours.zone, ctx.lang)
-        return ActionResult("closed", vars={"next_open": when})
+        return ActionResult("closed", vars={**wanted, "next_open": when})
 
     return action
 
@@ -34,4 +40,12 @@ def build_actions(services: Services) -> dict[str, Callable[[ActionContext], Act
         "read_receipt": case_status.read_receipt,
         "reject_read_back": case_status.reject_read_back,
         "look_up_case": case_status.look_up_case(services),
+        "callback_zone": callbacks.callback_zone(services),
+        "center_zone": callbacks.center_zone,
+        "offer_callback_slots": callbacks.offer_slots(services),
+        "check_caller_id": callbacks.check_caller_id,
+        "read_callback_number": callbacks.read_callback_number,
+        "reject_callback_number": callbacks.reject_number,
+        "book_callback": callbacks.book_callback(services),
+        "route_callback": callbacks.route_callback,
     }

@@ -11,6 +11,7 @@ __all__ = [
     "REASONS",
     "CallbackNumberError",
     "parse_callback_number",
+    "same_number",
     "spoken_number_groups",
 ]
 
@@ -88,3 +89,12 @@ def _parse(text: str) -> PhoneNumber:
         if error.error_type in _SHORT_PARSE_ERRORS or _KEYPAD_FRAGMENT.fullmatch(text.strip()):
             raise CallbackNumberError("too_short") from None
         raise CallbackNumberError("invalid") from None
+
+
+def same_number(first: str, second: str) -> bool:
+    """Whether two phone numbers, however written, are the same line (the dialled TTY number)."""
+    try:
+        a, b = phonenumbers.parse(first, "US"), phonenumbers.parse(second, "US")
+    except NumberParseException:
+        return False
+    return phonenumbers.is_number_match(a, b) == phonenumbers.MatchType.EXACT_MATCH

@@ -14,12 +14,13 @@ from ivr.store.lookups import allow_lookup
 MAX_ATTEMPTS = 3  # wrong, rejected or unknown receipt numbers before an agent takes over
 
 
-def _failed(ctx: ActionContext, event: str, says: tuple[Say, ...]) -> ActionResult:
-    """Count a failed attempt; the third sends the caller to an agent."""
-    attempts = int(ctx.state["vars"].get("receipt_attempts", 0)) + 1
+def count_failure(ctx: ActionContext, event: str, says: tuple[Say, ...],
+                  counter: str = "receipt_attempts") -> ActionResult:
+    """Count a failed attempt; the third raises `too_many` instead of `event`."""
+    attempts = int(ctx.state["vars"].get(counter, 0)) + 1
     if attempts >= MAX_ATTEMPTS:
         event = "too_many"
-    return ActionResult(event, vars={"receipt_attempts": attempts}, says=says)
+    return ActionResult(event, vars={counter: attempts}, says=says)
 
 
 def read_receipt(ctx: ActionContext) -> ActionResult:
@@ -30,13 +31,13 @@ def read_receipt(ctx: ActionContext) -> ActionResult:
     except ReceiptError as error:
         # A transcript we cannot decode gets a keypad-only follow-up: recognisers garble spelling.
         event = "invalid" if given.digits else "unclear"
-        return _failed(ctx, event, (Say(f"receipt_{error.reason}"),))
+        return count_failure(ctx, event, (Say(f"receipt_{error.reason}"),))
     return ActionResult("ok", vars={"receipt": receipt, "receipt_spoken": ", ".join(spoken_groups(receipt))})
 
 
 def reject_read_back(ctx: ActionContext) -> ActionResult:
     """The caller says the number read back is wrong: enter it again, unless that was the last try."""
-    return _failed(ctx, "again", ())
+    return count_failure(ctx, "again", ())
 
 
 def look_up_case(services: Services):
@@ -49,7 +50,7 @@ def look_up_case(services: Services):
         case = find_case(services.store, state["vars"]["receipt"])
         if case is None:
             # One answer for every unknown number, so nothing tells which prefixes hold cases.
-            return _failed(ctx, "not_found", (Say("case_not_found"),))
+            return count_failure(ctx, "not_found", (Say("case_not_found"),))
         if is_protected(case.form_type, case.protected):
             return ActionResult("protected")
         status = status_by_code(case.status)

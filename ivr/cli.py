@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from flask import Flask
 
-from ivr import data_cli
+from ivr import callback_cli, data_cli
 from ivr.harness.terminal import call_command
+from ivr.lint import cli as lint_cli
 
 
 def init_app(app: Flask) -> None:
     """Register every command."""
     app.cli.add_command(call_command)
     data_cli.init_app(app)
+    callback_cli.init_app(app)
+    lint_cli.init_app(app)

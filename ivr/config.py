@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import timedelta
 from pathlib import Path
-
-from ivr.store.lookups import LookupLimits
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +33,16 @@ SETTINGS = {
     "LOOKUPS_PER_CALL": ("IVR_LOOKUPS_PER_CALL", "5"),
     "LOOKUPS_PER_CALLER": ("IVR_LOOKUPS_PER_CALLER", "10"),
     "LOOKUP_WINDOW_MINUTES": ("IVR_LOOKUP_WINDOW_MINUTES", "60"),
+    # Callbacks: the local calling window in the filing location's zone, slot length and capacity.
+    "CALLBACK_WINDOW": ("IVR_CALLBACK_WINDOW", "09:00-18:00"),
+    "CALLBACK_SLOT_MINUTES": ("IVR_CALLBACK_SLOT_MINUTES", "30"),
+    "CALLBACK_SLOT_CAPACITY": ("IVR_CALLBACK_SLOT_CAPACITY", "5"),
+    "CALLBACK_RETRY_MINUTES": ("IVR_CALLBACK_RETRY_MINUTES", "60"),
+    "CALLBACK_LEASE_SECONDS": ("IVR_CALLBACK_LEASE_SECONDS", "120"),
+    # The number callbacks come from (shown as caller ID).
+    "CALLER_ID": ("IVR_CALLER_ID", "+18003755283"),
+    # What a queued caller hears between prompts: an audio URL, or silence when empty.
+    "HOLD_MUSIC_URL": ("IVR_HOLD_MUSIC_URL", ""),
 }
 
 TIERS = ("tier1", "tier2", "tier3", "helpdesk", "tty")
@@ -50,15 +57,6 @@ def from_environment(environ: dict | None = None) -> dict:
 def is_true(value) -> bool:
     """Whether a setting's text means yes."""
     return str(value).strip().lower() in ("1", "true", "yes", "on")
-
-
-def lookup_limits(config) -> LookupLimits:
-    """The look-up limits the configuration sets."""
-    return LookupLimits(
-        per_call=int(config["LOOKUPS_PER_CALL"]),
-        per_caller=int(config["LOOKUPS_PER_CALLER"]),
-        window=timedelta(minutes=int(config["LOOKUP_WINDOW_MINUTES"])),
-    )
 
 
 def transfer_targets(config) -> dict[str, str]:

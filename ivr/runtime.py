@@ -5,21 +5,24 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass
+from datetime import time, timedelta
 from pathlib import Path
 
 from flask import Flask, current_app, url_for
 
 from ivr.actions import HINTS, build_actions
+from ivr.callback_slots import CallbackWindow
 from ivr.clock import Clock, make_clock
-from ivr.config import TIERS, is_true, lookup_limits, transfer_targets
+from ivr.config import TIERS, is_true, transfer_targets
 from ivr.demo import seed_demo_cases
 from ivr.flows.engine import Engine
 from ivr.flows.flowset import load_flowset
 from ivr.flows.model import FlowSet
 from ivr.hours import LiveHours
 from ivr.routing import Target, parse_targets
-from ivr.services import Services
+from ivr.services import CallbackPolicy, Services
 from ivr.store.db import Store, database_url, open_store
+from ivr.store.lookups import LookupLimits
 from ivr.twiml import TwimlWriter
 
 EXTENSION = "ivr"
@@ -29,14 +32,27 @@ EXTENSION = "ivr"
 class Runtime:
     """Everything a webhook or command needs, shared by every request of the app."""
 
-    store: Store
-    clock: Clock
-    hours: LiveHours
+    services: Services
     flowset: FlowSet
     engine: Engine
     targets: dict[str, Target]
     writer: TwimlWriter
     auth_token: str
+
+    @property
+    def store(self) -> Store:
+        """The shared store."""
+        return self.services.store
+
+    @property
+    def clock(self) -> Clock:
+        """The app's clock."""
+        return self.services.clock
+
+    @property
+    def hours(self) -> LiveHours:
+        """The contact center's live hours."""
+        return self.services.hours
 
 
 def development_token(instance_path: str) -> str:
@@ -51,6 +67,28 @@ def development_token(instance_path: str) -> str:
     return path.read_text().strip()
 
 
+def lookup_limits(config) -> LookupLimits:
+    """The look-up limits the configuration sets."""
+    return LookupLimits(
+        per_call=int(config["LOOKUPS_PER_CALL"]),
+        per_caller=int(config["LOOKUPS_PER_CALLER"]),
+        window=timedelta(minutes=int(config["LOOKUP_WINDOW_MINUTES"])),
+    )
+
+
+def callback_policy(config) -> CallbackPolicy:
+    """The callback window ("09:00-18:00" local), slots, capacity, retry delay and lease."""
+    opens, _, closes = config["CALLBACK_WINDOW"].partition("-")
+    window = CallbackWindow(opens=time.fromisoformat(opens.strip()), closes=time.fromisoformat(closes.strip()),
+                            slot_minutes=int(config["CALLBACK_SLOT_MINUTES"]))
+    return CallbackPolicy(
+        window=window,
+        capacity=int(config["CALLBACK_SLOT_CAPACITY"]),
+        retry_after=timedelta(minutes=int(config["CALLBACK_RETRY_MINUTES"])),
+        lease=timedelta(seconds=int(config["CALLBACK_LEASE_SECONDS"])),
+    )
+
+
 def wants_demo_data(config) -> bool:
     """Whether to load demo cases: by default only into the embedded SQLite file."""
     setting = str(config["DEMO_DATA"]).strip().lower()
@@ -63,14 +101,13 @@ def build_runtime(app: Flask) -> Runtime:
     store = open_store(database_url(config["DATABASE_URL"], app.instance_path))
     if wants_demo_data(config):
         seed_demo_cases(store)
-    services = Services(store=store, clock=make_clock(config["FAKE_NOW"]), limits=lookup_limits(config))
+    services = Services(store=store, clock=make_clock(config["FAKE_NOW"]), limits=lookup_limits(config),
+                        callbacks=callback_policy(config))
     actions = build_actions(services)
     flowset = load_flowset(Path(config["FLOWS_DIR"]), actions=actions.keys(), tiers=TIERS, hints=HINTS.keys())
     targets = parse_targets(transfer_targets(config))
     return Runtime(
-        store=store,
-        clock=services.clock,
-        hours=services.hours,
+        services=services,
         flowset=flowset,
         engine=Engine(flowset, actions),
         targets=targets,

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from ivr.callback_slots import CallbackWindow
 from ivr.clock import Clock
 from ivr.hours import LiveHours
 from ivr.store.db import Store
 from ivr.store.lookups import LookupLimits
+
+
+@dataclass(frozen=True)
+class CallbackPolicy:
+    """When callbacks may be booked and how the workers treat them."""
+
+    window: CallbackWindow = field(default_factory=CallbackWindow)
+    capacity: int = 5
+    retry_after: timedelta = timedelta(hours=1)
+    lease: timedelta = timedelta(minutes=2)
+    max_attempts: int = 2  # dialled at most twice in all: the first try and one retry
 
 
 @dataclass(frozen=True)
@@ -18,3 +31,4 @@ class Services:
     clock: Clock
     hours: LiveHours = field(default_factory=LiveHours)
     limits: LookupLimits = field(default_factory=LookupLimits)
+    callbacks: CallbackPolicy = field(default_factory=CallbackPolicy)

@@ -80,8 +80,8 @@ class TwimlWriter:
         target = self.targets[tier]
         action = self.url("voice.transfer_result", node=node, lang=lang)
         if target.kind == "queue":
-            response.enqueue(target.value, action=action, method="POST",
-                             wait_url=self.url("voice.hold", lang=lang), wait_url_method="POST")
+            wait = self.url("voice.hold", lang=lang, **({"silent": "1"} if tier == "tty" else {}))
+            response.enqueue(target.value, action=action, method="POST", wait_url=wait, wait_url_method="POST")
             return
         dial = response.dial(action=action, method="POST", timeout=DIAL_TIMEOUT)
         if target.kind == "sip":
@@ -101,10 +101,26 @@ class TwimlWriter:
             response.hangup()
         return response
 
-    def hold(self, lang: str, position: str) -> VoiceResponse:
-        """What a queued caller hears while waiting (Twilio replays it until an agent answers)."""
+    def hold(self, lang: str, position: str, average_wait: str, music: str = "", spoken: bool = True) -> VoiceResponse:
+        """What a queued caller hears while waiting; Twilio replays it until an agent answers.
+
+        Position and expected wait come from Twilio's QueuePosition and AvgQueueTime; pressing 1
+        leaves the queue, and the Enqueue action then offers a callback. The TTY queue is not spoken to.
+        """
         response = VoiceResponse()
-        if position:
-            self.say(response, Say("hold", {"position": position}), lang)
-        response.pause(length=20)
+        if not spoken:
+            response.pause(length=20)
+            return response
+        with response.gather(input="dtmf", num_digits=1, timeout=1, method="POST",
+                             action=self.url("voice.leave_queue", lang=lang)) as gather:
+            if position:
+                self.say(gather, Say("hold", {"position": position}), lang)
+            minutes = round(int(average_wait) / 60) if average_wait.isdigit() else 0
+            if minutes >= 1:
+                self.say(gather, Say("hold_wait", {"minutes": str(minutes)}), lang)
+            self.say(gather, Say("hold_leave"), lang)
+        if music:
+            response.play(music)
+        else:
+            response.pause(length=20)
         return response

@@ -78,9 +78,10 @@ class CallInput:
 
 @dataclass(frozen=True)
 class TransferEnded:
-    """The agent leg ended: `ok` when an agent took the call."""
+    """The agent leg ended: `ok` when an agent took the call, `left` when the caller left the queue."""
 
     ok: bool
+    left: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class ActionContext:
 
 
 Actions = Mapping[str, Callable[[ActionContext], ActionResult]]
+Observer = Callable[[str, str], None]
 
 
 def _target_of(node: Node, event: str) -> str:
@@ -125,13 +127,17 @@ def new_state(caller: str = "", called: str = "", lang: str = "en", call_sid: st
 class Engine:
     """Runs flows against named actions; knows nothing of HTTP, TwiML or databases."""
 
-    def __init__(self, flowset: FlowSet, actions: Actions):
+    def __init__(self, flowset: FlowSet, actions: Actions, observer: Observer | None = None):
         self.flowset, self.actions = flowset, actions
+        # Optional: told (qualified node, language) each time a call enters a node; the test
+        # harness uses it to measure path coverage. It must not change what the engine does.
+        self.observer = observer
 
-    def start(self, state: dict) -> tuple[dict, Step]:
-        """Begin a call at the line's entry node."""
+    def start(self, state: dict, entry: str | None = None) -> tuple[dict, Step]:
+        """Begin a call at the line's entry node, or at one of its named `entries`."""
         state = copy.deepcopy(state)
-        return state, self._run(state, self.flowset.entry, [])
+        target = self.flowset.entries[entry] if entry else self.flowset.entry
+        return state, self._run(state, target, [])
 
     def resume(self, state: dict, event: CallInput | TransferEnded) -> tuple[dict, Step]:
         """Go on from the node the call waits at, given what happened there."""
@@ -186,10 +192,11 @@ class Engine:
         return self._run(state, node.give_up or self.flowset.give_up, says)
 
     def _after_transfer(self, state: dict, node: Node, ended: TransferEnded) -> Step:
-        """After the agent leg: end the call, or follow the node's `failed` branch."""
-        if ended.ok or "failed" not in node.on:
+        """After the agent leg: end the call, or follow the node's `left` or `failed` branch."""
+        event = "left" if ended.left and "left" in node.on else "failed"
+        if ended.ok or event not in node.on:
             return Step(state["lang"], (), Hangup())
-        return self._run(state, node.on["failed"], [])
+        return self._run(state, node.on[event], [])
 
     def _call(self, state: dict, node: Node, given: CallInput | None) -> ActionResult:
         """Run a node's named action."""
@@ -205,6 +212,8 @@ class Engine:
         for _ in range(MAX_HOPS):
             node = self.flowset.node(target)
             state.update(node=node.qualified)
+            if self.observer:
+                self.observer(node.qualified, state["lang"])
             if node.type in ("menu", "input"):
                 state.update(tries=0, more_time=False)
             if node.prompt and node.type != "action":
@@ -234,5 +243,7 @@ class Engine:
         words = [w for o in node.options for la in langs for w in o.words.get(la, ())]
         words += [w for k in ("0", "*") for w in self.flowset.key_words.get((k, state["lang"]), ())]
         default = INPUT_TIMEOUT if node.type == "input" else MENU_TIMEOUT
-        return Gather(node.qualified, node.speech, tuple(dict.fromkeys(words)), node.hints,
-                      node.max_digits, timeout or default)
+        # A TTY call is keypad-only from start to end, whatever the flow's nodes allow.
+        speech = node.speech and not state["vars"].get("keypad_only")
+        return Gather(node.qualified, speech, tuple(dict.fromkeys(words)) if speech else (),
+                      node.hints if speech else None, node.max_digits, timeout or default)

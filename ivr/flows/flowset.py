@@ -58,6 +58,7 @@ def _assemble(line: LineDict, flows: dict[str, Flow], prompts: dict[str, Prompt]
         prompts=prompts,
         voices=dict(line["voices"]),
         entry=line["entry"],
+        entries=dict(line.get("entries", {})),
         global_keys=keys,
         give_up=line["give_up"],
         key_words=key_words,
@@ -88,7 +89,7 @@ def _check(flowset: FlowSet, known: Known, line_path: Path) -> None:
     """Refuse a FlowSet whose references would break a call."""
     for what, target in [("entry", flowset.entry), ("give_up", flowset.give_up)] + [
         (f"key {k}", t) for k, t in flowset.global_keys.items() if t
-    ]:
+    ] + [(f"entry {name}", t) for name, t in flowset.entries.items()]:
         if not _exists(flowset, target):
             raise FlowError(line_path, 0, None, f"line {what} leads to unknown node '{target}'")
     for flow in flowset.flows.values():

@@ -121,7 +121,7 @@ def check_schema(path: Path, data: LineDict) -> None:
 
 def _build_node(flow: str, node_id: str, raw: LineDict) -> Node:
     """A Node from its checked YAML mapping, with targets qualified as `flow.node`."""
-    fields = {k: v for k, v in raw.items() if k not in ("options", "on", "lint")}
+    fields = {k: v for k, v in raw.items() if k not in ("options", "on", "lint", "with")}
     for name in ("next", "back", "give_up"):
         if name in fields:
             fields[name] = qualify(fields[name], flow)
@@ -136,7 +136,8 @@ def _build_node(flow: str, node_id: str, raw: LineDict) -> Node:
         for o in raw.get("options", ())
     )
     on = {event: qualify(target, flow) for event, target in raw.get("on", {}).items()}
-    return Node(id=node_id, flow=flow, options=options, on=on, line=raw.line, **fields)
+    params = dict(raw.get("with", {}))
+    return Node(id=node_id, flow=flow, options=options, on=on, params=params, line=raw.line, **fields)
 
 
 def build_flow(path: Path, data: LineDict) -> Flow:

@@ -44,6 +44,7 @@ class Node:
     back: str | None = None
     give_up: str | None = None
     bilingual: bool = False
+    params: dict[str, str] = field(default_factory=dict)  # `with:` values an action node passes
     line: int = 0
 
     @property
@@ -80,6 +81,7 @@ class FlowSet:
     prompts: dict[str, Prompt]
     voices: dict[str, str]
     entry: str
+    entries: dict[str, str] = field(default_factory=dict)  # other ways in: `tty`, `callback`
     global_keys: dict[str, str] = field(default_factory=dict)
     give_up: str = ""
     key_words: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)

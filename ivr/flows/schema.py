@@ -56,7 +56,8 @@ NODE = {
         _node("menu", ["prompt", "options"], options={"type": "array", "minItems": 1, "items": OPTION}, **GATHER),
         _node("input", ["prompt", "action", "on"], action=ID, on=EVENTS,
               max_digits={"type": "integer", "minimum": 1, "maximum": 32}, **GATHER),
-        _node("action", ["action", "on"], action=ID, on=EVENTS),
+        _node("action", ["action", "on"], action=ID, on=EVENTS,
+              **{"with": {"type": "object", "propertyNames": ID, "additionalProperties": {"type": "string"}}}),
         _node("transfer", ["tier", "on"], tier=ID, on=EVENTS),
         _node("hangup", ["prompt"]),
     ],
@@ -79,6 +80,7 @@ LINE = {
     "additionalProperties": False,
     "properties": {
         "entry": TARGET,
+        "entries": {"type": "object", "propertyNames": ID, "additionalProperties": TARGET},
         "give_up": TARGET,
         "voices": {
             "type": "object",

@@ -185,9 +185,7 @@ class SimulatedCall:
         if verb.tag == "Enqueue":
             self._transferred(Transfer("queue", verb.text.strip()))
             if verb.get("waitUrl"):
-                wait = check_document(self.post(urljoin(self._url, verb.get("waitUrl")), {"QueuePosition": "1"}))
-                for say in wait.iter("Say"):
-                    self._hear(say)
+                self._hold(urljoin(self._url, verb.get("waitUrl")))
             outcome = {"QueueResult": "bridged" if self.agent_outcome == "answered" else self.agent_outcome}
         else:
             child = next(iter(verb), None)
@@ -199,6 +197,19 @@ class SimulatedCall:
             return False
         self._fetch(urljoin(self._url, verb.get("action")), outcome)
         return True
+
+    def _hold(self, wait_url: str) -> None:
+        """Play the queue's wait TwiML once; with agent_outcome 'leave', press 1 there to leave."""
+        wait_params = {"QueuePosition": "1", "QueueTime": "0", "AvgQueueTime": "300", "CurrentQueueSize": "1"}
+        wait = check_document(self.post(wait_url, wait_params))
+        for say in wait.iter("Say"):
+            self._hear(say)
+        gather = wait.find("Gather")
+        if self.agent_outcome == "leave" and gather is not None:
+            self._said("caller pressed", "1")
+            left = check_document(self.post(urljoin(wait_url, gather.get("action")), {"Digits": "1"}))
+            if left.find("Leave") is None:
+                raise CallFailed("pressing a key on hold did not answer <Leave/>")
 
     def _transferred(self, transfer: Transfer) -> None:
         """Note a transfer in the call's record."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -10,11 +11,12 @@ import requests
 
 @dataclass(frozen=True)
 class Reply:
-    """An HTTP answer: status, body and content type."""
+    """An HTTP answer: status, body, content type, and how long it took in seconds."""
 
     status: int
     body: str
     content_type: str
+    elapsed: float = 0.0
 
 
 class FlaskTransport:
@@ -27,10 +29,12 @@ class FlaskTransport:
         """POST form parameters to an absolute URL of the app."""
         parts = urlsplit(url)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
+        started = time.perf_counter()
         response = self.client.post(
             path, data=params, headers=headers, base_url=f"{parts.scheme}://{parts.netloc}"
         )
-        return Reply(response.status_code, response.get_data(as_text=True), response.content_type or "")
+        body = response.get_data(as_text=True)
+        return Reply(response.status_code, body, response.content_type or "", time.perf_counter() - started)
 
 
 class HttpTransport:
@@ -42,5 +46,8 @@ class HttpTransport:
 
     def post(self, url: str, params: dict, headers: dict) -> Reply:
         """POST form parameters to an absolute URL."""
+        started = time.perf_counter()
         response = self.session.post(url, data=params, headers=headers, timeout=self.timeout)
-        return Reply(response.status_code, response.text, response.headers.get("Content-Type", ""))
+        body = response.text  # read in full before the clock stops: latency includes the body
+        return Reply(response.status_code, body, response.headers.get("Content-Type", ""),
+                     time.perf_counter() - started)

@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, String, TypeDecorator, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator):
+    """An instant stored in UTC and always read back aware (SQLite would drop the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        """Store UTC; a naive datetime is a bug, not a guess."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        """Read back an aware UTC datetime."""
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
@@ -19,7 +41,7 @@ class CallSession(Base):
 
     call_sid: Mapped[str] = mapped_column(String(64), primary_key=True)
     state: Mapped[dict] = mapped_column(JSON)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class CallStatusEvent(Base):
@@ -31,7 +53,7 @@ class CallStatusEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     call_sid: Mapped[str] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(32))
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Case(Base):
@@ -55,4 +77,35 @@ class Lookup(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     call_sid: Mapped[str] = mapped_column(String(64), index=True)
     caller: Mapped[str] = mapped_column(String(32), index=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class CallbackSlot(Base):
+    """How many callbacks are booked at one instant; the capacity check is one atomic UPDATE."""
+
+    __tablename__ = "callback_slots"
+
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    booked: Mapped[int] = mapped_column(default=0)
+
+
+class Callback(Base):
+    """A promised call back to a caller, dispatched by the workers."""
+
+    __tablename__ = "callbacks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    booked_by_call: Mapped[str] = mapped_column(String(64), unique=True)  # one booking per inbound call
+    receipt_number: Mapped[str | None] = mapped_column(String(13))
+    time_zone: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str] = mapped_column(String(20))
+    lang: Mapped[str] = mapped_column(String(2))
+    tier: Mapped[str] = mapped_column(String(16))
+    purpose: Mapped[str] = mapped_column(String(32))
+    scheduled_for: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_expires: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    call_sid: Mapped[str | None] = mapped_column(String(64), index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

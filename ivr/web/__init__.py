@@ -6,11 +6,12 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ivr.config import is_true
-from ivr.web.voice import bp
+from ivr.web import outbound, voice
 
 
 def init_app(app: Flask) -> None:
     """Register the webhooks; trust X-Forwarded-Proto/Host only when configured to."""
     if is_true(app.config["TRUST_PROXY"]):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1, x_host=1, x_port=1, x_prefix=1)
-    app.register_blueprint(bp)
+    app.register_blueprint(voice.bp)
+    app.register_blueprint(outbound.bp)

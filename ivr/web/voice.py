@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, request
 from twilio.twiml.voice_response import VoiceResponse
 
+from ivr.callback_numbers import same_number
 from ivr.flows.engine import CallInput, Step, TransferEnded, new_state
 from ivr.runtime import runtime
 from ivr.store.calls import load_state, record_status, save_state
@@ -16,6 +17,7 @@ bp = Blueprint("voice", __name__, url_prefix="/voice")
 bp.register_error_handler(Exception, apologise)
 
 AGENT_REACHED = {"completed", "answered", "bridged", "hangup"}  # DialCallStatus / QueueResult
+LEFT_QUEUE = "leave"  # QueueResult when the caller pressed 1 on hold to ask for a callback
 
 
 @bp.before_request
@@ -43,10 +45,14 @@ def _waiting_state() -> dict:
 
 @bp.post("")
 def incoming():
-    """A new call: start at the line's entry."""
-    form = request.form
+    """A new call: start at the line's entry, or the TTY entry for calls to the TTY number."""
+    form, rt = request.form, runtime()
     current_app.logger.info("call %s from %s", form["CallSid"], form.get("From", "?"))
-    state, step = runtime().engine.start(new_state(form.get("From", ""), form.get("To", ""), call_sid=form["CallSid"]))
+    state = new_state(form.get("From", ""), form.get("To", ""), call_sid=form["CallSid"])
+    entry = None
+    if same_number(form.get("To", ""), current_app.config["TTY_NUMBER"]):
+        state["vars"]["keypad_only"], entry = "1", "tty"
+    state, step = rt.engine.start(state, entry)
     return _reply(state, step)
 
 
@@ -69,14 +75,27 @@ def transfer_result():
     """The agent leg ended (Dial or Enqueue action): done, or take the node's `failed` branch."""
     outcome = request.form.get("DialCallStatus") or request.form.get("QueueResult") or ""
     current_app.logger.info("call %s transfer ended: %s", request.form["CallSid"], outcome)
-    state, step = runtime().engine.resume(_waiting_state(), TransferEnded(ok=outcome in AGENT_REACHED))
+    ended = TransferEnded(ok=outcome in AGENT_REACHED, left=outcome == LEFT_QUEUE)
+    state, step = runtime().engine.resume(_waiting_state(), ended)
     return _reply(state, step)
 
 
 @bp.post("/hold")
 def hold():
     """What a queued caller hears while waiting."""
-    return twiml_reply(runtime().writer.hold(caller_language(), request.form.get("QueuePosition", "")))
+    form = request.form
+    music = current_app.config["HOLD_MUSIC_URL"]
+    reply = runtime().writer.hold(caller_language(), form.get("QueuePosition", ""), form.get("AvgQueueTime", ""),
+                                  music, spoken=request.args.get("silent") != "1")
+    return twiml_reply(reply)
+
+
+@bp.post("/leave-queue")
+def leave_queue():
+    """The queued caller pressed a key to leave the line; the Enqueue action offers a callback."""
+    response = VoiceResponse()
+    response.leave()
+    return twiml_reply(response)
 
 
 @bp.post("/status")

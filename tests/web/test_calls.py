@@ -144,11 +144,12 @@ def test_out_of_hours_silence_ends_with_a_polite_goodbye(closed_call, lang, good
     ("en", "They will next be available Monday, November 30, at 8 a.m. Eastern time."),
     ("es", "Estarán disponibles nuevamente el lunes 30 de noviembre, a las 8 de la mañana, hora del Este."),
 ])
-def test_agent_out_of_hours_says_when_they_answer_and_offers_the_menu(closed_call, lang, closed):
+def test_agent_out_of_hours_says_when_they_answer_and_offers_a_callback_or_the_menu(closed_call, lang, closed):
     c = closed_call().start()
     c.press(LANGUAGE_KEY[lang]).press("0")
     assert closed in c.last_heard and not c.transfers
-    c.press("1")
+    assert ("For a callback, press 1" if lang == "en" else "Para recibir una llamada, oprima 1") in c.last_heard
+    c.press("2")
     assert MAIN_MENU[lang] in c.last_heard
 
 
@@ -158,9 +159,9 @@ def test_an_agent_leg_that_fails_is_never_a_dead_end(call, outcome):
     c.agent_outcome = outcome
     c.press("0")
     assert "no pudimos comunicarlo con un agente" in c.last_heard
-    assert c.waiting
+    assert "Para recibir una llamada, oprima 1" in c.last_heard
     c.press("2")
-    assert "Adiós" in c.last_heard and c.ended
+    assert MAIN_MENU["es"] in c.last_heard
 
 
 def test_the_readme_example(call):

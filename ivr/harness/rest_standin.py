@@ -1,0 +1,87 @@
+"""A loopback stand-in for Twilio's Calls API, so the real `twilio` REST client runs end to end."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.wrappers import Request, Response
+
+CALLS_PATH = "/2010-04-01/Accounts/{sid}/Calls.json"
+
+
+@dataclass
+class PlacedCall:
+    """One call the stand-in was asked to place."""
+
+    sid: str
+    to: str
+    from_: str
+    url: str
+    status_callback: str
+    account: str
+
+
+@dataclass
+class CallsApi:
+    """The stand-in's state: the calls it placed, and an optional delay to hold workers mid-dial."""
+
+    auth: tuple[str, str]
+    delay: float = 0.0
+    calls: list[PlacedCall] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __call__(self, environ, start_response):
+        """The WSGI app: POST .../Calls.json creates a call; anything else is 404 or 401."""
+        request = Request(environ)
+        parts = request.path.strip("/").split("/")
+        if request.method != "POST" or len(parts) != 4 or parts[3] != "Calls.json":
+            return Response("not found", 404)(environ, start_response)
+        if request.authorization is None or (request.authorization.username,
+                                             request.authorization.password) != self.auth:
+            return Response(json.dumps({"code": 20003, "message": "Authenticate"}), 401,
+                            mimetype="application/json")(environ, start_response)
+        if self.delay:
+            time.sleep(self.delay)
+        call = self._place(parts[2], request.form)
+        body = {"sid": call.sid, "account_sid": call.account, "to": call.to, "from": call.from_,
+                "status": "queued", "uri": f"/2010-04-01/Accounts/{call.account}/Calls/{call.sid}.json"}
+        return Response(json.dumps(body), 201, mimetype="application/json")(environ, start_response)
+
+    def _place(self, account: str, form) -> PlacedCall:
+        """Record a call request."""
+        call = PlacedCall("CA" + uuid.uuid4().hex, form.get("To", ""), form.get("From", ""), form.get("Url", ""),
+                          form.get("StatusCallback", ""), account)
+        with self.lock:
+            self.calls.append(call)
+        return call
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """No access log: a load of calls would bury the output that matters."""
+
+    def log_request(self, *args, **kwargs) -> None:
+        """Log nothing."""
+
+
+class RestStandin:
+    """Serves a CallsApi on a loopback port in a background thread; use as a context manager."""
+
+    def __init__(self, account_sid: str, auth_token: str, delay: float = 0.0):
+        self.api = CallsApi((account_sid, auth_token), delay)
+        self._server = make_server("127.0.0.1", 0, self.api, threaded=True, request_handler=_QuietHandler)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> RestStandin:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)

@@ -1,0 +1,32 @@
+"""A node names an action, tier or speech hints that the code or configuration does not define.
+
+Actions and their speech hints live in ivr/action_catalog.py (ACTION_EVENTS, HINTS); tiers in
+ivr/config.py (TIERS). The app refuses to start on an unknown name; the linter says so first.
+
+Passing::
+
+    agent: {type: transfer, tier: tier1, prompt: connecting, on: {failed: sorry}}
+
+Failing::
+
+    agent: {type: transfer, tier: tier9, prompt: connecting, on: {failed: sorry}}
+"""
+
+from __future__ import annotations
+
+from ivr.lint.problem import ERROR, Problem
+
+ID = "IVR015"
+NAME = "unknown-name"
+SEVERITY = ERROR
+
+
+def check(model, known):
+    """Every action, tier and hints name that is not known."""
+    kinds = (("action", known.action_events), ("tier", known.tiers), ("hints", known.hints))
+    for node in model.nodes.values():
+        for kind, names in kinds:
+            name = node.field(kind)
+            if name and name not in names:
+                yield Problem(node.file, node.line_of(kind), node.id,
+                              f"{kind} '{name}' does not exist (known: {', '.join(sorted(names)) or 'none'})")

@@ -1,0 +1,46 @@
+"""What a prompt's words tell the linter: keys it offers, placeholders, how long it takes to say."""
+
+from __future__ import annotations
+
+import re
+from string import Formatter
+
+# "press 1", "press star", "press the pound key", "oprima 2", "oprima asterisco",
+# "oprima la tecla de numeral". A digit must stand alone: "marque 711" offers no key.
+_KEY_WORDS = {"star": "*", "asterisk": "*", "asterisco": "*", "pound": "#", "numeral": "#"}
+_OFFER = re.compile(
+    r"\b(?:press|oprima|presione|pulse)\s+(?:the\s+|la\s+tecla\s+(?:de\s+)?)?"
+    r"(\d(?![\d-])|star|asterisk|asterisco|pound|numeral)\b",
+    re.IGNORECASE,
+)
+
+# Speaking rates of neural text-to-speech voices, in words per minute.
+WORDS_PER_MINUTE = {"en": 150, "es": 160}
+# SSML prosody rates a prompt may ask for, as how much longer the prompt takes.
+RATE_STRETCH = {"medium": 1.0, "slow": 1.25, "x-slow": 1.6}
+# A placeholder is filled at call time ("{next_open}": "Monday at 8 a.m."): guess a few words.
+PLACEHOLDER_WORDS = 3
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_SPOKEN = re.compile(r"[^\W\d_]+|\d+")
+
+
+def offered_keys(text: str) -> set[str]:
+    """The keys a prompt tells the caller to press."""
+    return {_KEY_WORDS.get(found.lower(), found) for found in _OFFER.findall(text)}
+
+
+def placeholders(text: str) -> set[str]:
+    """The {names} a prompt fills in; ValueError when its braces do not pair up."""
+    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+
+def spoken_words(text: str) -> int:
+    """About how many words a voice says: long numbers are read digit by digit."""
+    text = _PLACEHOLDER.sub(" word" * PLACEHOLDER_WORDS, text)
+    return sum(len(token) if token.isdigit() and len(token) > 2 else 1 for token in _SPOKEN.findall(text))
+
+
+def spoken_seconds(text: str, lang: str, rate: str | None = None) -> float:
+    """About how many seconds a voice takes to say the text in a language."""
+    minutes = spoken_words(text) / WORDS_PER_MINUTE.get(lang, WORDS_PER_MINUTE["en"])
+    return minutes * 60 * RATE_STRETCH.get(rate or "medium", 1.0)

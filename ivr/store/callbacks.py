@@ -1,0 +1,142 @@
+"""The durable callback queue: booking against slot capacity, claiming with leases, outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ivr.store.db import Store
+from ivr.store.tables import Callback, CallbackSlot
+
+STATES = ("scheduled", "dialing", "completed", "no-answer", "failed", "cancelled")
+
+
+@dataclass(frozen=True)
+class Booking:
+    """What a caller asked for: who, where, when, and about what."""
+
+    booked_by_call: str
+    receipt_number: str | None
+    time_zone: str
+    phone: str
+    lang: str
+    tier: str
+    purpose: str
+    scheduled_for: datetime
+
+
+def booked_counts(store: Store, starts: Iterable[datetime]) -> dict[datetime, int]:
+    """How many callbacks each of these slot starts already holds."""
+    starts = list(starts)
+    with store.session() as session:
+        rows = session.execute(select(CallbackSlot.starts_at, CallbackSlot.booked)
+                               .where(CallbackSlot.starts_at.in_(starts)))
+        return {start: booked for start, booked in rows}
+
+
+def _take_place(session, start: datetime, capacity: int) -> bool:
+    """Take one place in a slot, atomically: False when the slot is already full."""
+    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(CallbackSlot).values(starts_at=start, booked=0).on_conflict_do_nothing())
+    taken = session.execute(
+        update(CallbackSlot).where(CallbackSlot.starts_at == start, CallbackSlot.booked < capacity)
+        .values(booked=CallbackSlot.booked + 1)
+    )
+    return taken.rowcount == 1
+
+
+def book(store: Store, booking: Booking, capacity: int, now: datetime) -> int | None:
+    """Book the callback in its slot; its id, or None when the slot filled up meanwhile."""
+    with store.session() as session:
+        existing = session.scalar(select(Callback.id).where(Callback.booked_by_call == booking.booked_by_call))
+        if existing is not None:
+            return existing  # Twilio retried the webhook: the caller booked once
+        if not _take_place(session, booking.scheduled_for, capacity):
+            return None
+        row = Callback(**booking.__dict__, state="scheduled", attempts=0, updated_at=now)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def _claimable(now: datetime):
+    """Due callbacks, and dialing ones whose worker died before placing the call."""
+    return or_(
+        and_(Callback.state == "scheduled", Callback.scheduled_for <= now),
+        and_(Callback.state == "dialing", Callback.call_sid.is_(None), Callback.lease_expires < now),
+    )
+
+
+def claim_due(store: Store, worker: str, now: datetime, lease: timedelta, limit: int) -> list[Callback]:
+    """Claim up to `limit` due callbacks for this worker; no two workers get the same one."""
+    with store.session() as session:
+        candidates = (select(Callback.id).where(_claimable(now)).order_by(Callback.scheduled_for)
+                      .limit(limit).with_for_update(skip_locked=True))
+        ids = list(session.scalars(candidates))
+        claimed = []
+        for callback_id in ids:
+            # The guarded UPDATE makes the claim safe where SKIP LOCKED does not exist (SQLite).
+            result = session.execute(
+                update(Callback).where(Callback.id == callback_id, _claimable(now))
+                .values(state="dialing", lease_owner=worker, lease_expires=now + lease,
+                        attempts=Callback.attempts + 1, updated_at=now)
+            )
+            if result.rowcount == 1:
+                claimed.append(callback_id)
+        rows = session.scalars(select(Callback).where(Callback.id.in_(claimed)).order_by(Callback.id))
+        return list(rows)
+
+
+def mark_dialed(store: Store, callback_id: int, call_sid: str, now: datetime) -> None:
+    """Remember the outbound call placed for a callback."""
+    with store.session() as session:
+        session.execute(update(Callback).where(Callback.id == callback_id)
+                        .values(call_sid=call_sid, updated_at=now))
+
+
+def release(store: Store, callback_id: int, state: str, now: datetime, retry_at: datetime | None = None) -> None:
+    """Finish a dialing callback in `state`, or schedule it again at `retry_at`."""
+    values = {"state": state, "lease_owner": None, "lease_expires": None, "updated_at": now}
+    if retry_at is not None:
+        values.update(state="scheduled", scheduled_for=retry_at, call_sid=None)
+    with store.session() as session:
+        session.execute(update(Callback).where(Callback.id == callback_id).values(**values))
+
+
+def get_callback(store: Store, callback_id: int) -> Callback | None:
+    """One callback by id."""
+    with store.session() as session:
+        return session.get(Callback, callback_id)
+
+
+def list_callbacks(store: Store, state: str | None = None) -> list[Callback]:
+    """Callbacks, soonest first, optionally of one state."""
+    query = select(Callback).order_by(Callback.scheduled_for, Callback.id)
+    if state:
+        query = query.where(Callback.state == state)
+    with store.session() as session:
+        return list(session.scalars(query))
+
+
+def count_by_state(store: Store) -> dict[str, int]:
+    """How many callbacks are in each state."""
+    with store.session() as session:
+        rows = session.execute(select(Callback.state, func.count()).group_by(Callback.state))
+        return dict(rows.all())
+
+
+def rebook(store: Store, callback_id: int, starts: list[datetime], capacity: int, now: datetime) -> datetime | None:
+    """Move a dialing callback to the first of `starts` with room; None when none has."""
+    with store.session() as session:
+        for start in starts:
+            if _take_place(session, start, capacity):
+                session.execute(update(Callback).where(Callback.id == callback_id).values(
+                    state="scheduled", scheduled_for=start, call_sid=None, lease_owner=None,
+                    lease_expires=None, updated_at=now))
+                return start
+    return None

@@ -1,0 +1,36 @@
+"""Outbound calls through Twilio's REST API: the real client, pointed where configuration says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from twilio.rest import Client
+
+
+@dataclass(frozen=True)
+class Dialer:
+    """Places a callback call whose TwiML comes from this IVR."""
+
+    client: Client
+    caller_id: str
+    public_base_url: str
+
+    def place(self, callback_id: int, to: str, lang: str) -> str:
+        """Start the call; Twilio fetches /voice/callback when the person answers. Returns its CallSid."""
+        base = self.public_base_url.rstrip("/")
+        call = self.client.calls.create(
+            to=to,
+            from_=self.caller_id,
+            url=f"{base}/voice/callback?id={callback_id}&lang={lang}",
+            method="POST",
+            status_callback=f"{base}/voice/callback-status?id={callback_id}&lang={lang}",
+            status_callback_method="POST",
+        )
+        return call.sid
+
+
+def make_client(account_sid: str, auth_token: str, api_base_url: str, http_client=None) -> Client:
+    """A Twilio REST client whose API calls go to `api_base_url` (a loopback stand-in in tests)."""
+    client = Client(account_sid, auth_token, http_client=http_client)
+    client.api.base_url = api_base_url.rstrip("/")
+    return client

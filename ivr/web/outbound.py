@@ -1,0 +1,53 @@
+"""Webhooks of the calls the IVR places itself: a callback answered, and its final status."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, request
+from twilio.twiml.voice_response import VoiceResponse
+
+from ivr.callback_worker import settle
+from ivr.flows.engine import new_state
+from ivr.runtime import runtime
+from ivr.store.callbacks import get_callback
+from ivr.store.calls import record_status, save_state
+from ivr.web.faults import apologise
+from ivr.web.reply import twiml_reply
+from ivr.web.signature import require_twilio_signature
+
+bp = Blueprint("outbound", __name__, url_prefix="/voice")
+bp.register_error_handler(Exception, apologise)
+
+
+@bp.before_request
+def check_signature():
+    """Every webhook must be Twilio's."""
+    require_twilio_signature(runtime().auth_token)
+
+
+@bp.post("/callback")
+def callback_answered():
+    """The person we call back answered: greet them in their language and connect the right tier."""
+    rt, form = runtime(), request.form
+    callback = get_callback(rt.store, int(request.args["id"]))
+    if callback is None:
+        response = VoiceResponse()
+        response.hangup()
+        return twiml_reply(response)
+    state = new_state(callback.phone, form.get("From", ""), callback.lang, form["CallSid"])
+    state["vars"].update(callback_tier=callback.tier, callback_purpose=callback.purpose,
+                         receipt=callback.receipt_number or "")
+    state, step = rt.engine.start(state, "callback")
+    save_state(rt.store, form["CallSid"], state, rt.clock())
+    current_app.logger.info("callback %s answered on call %s", callback.id, form["CallSid"])
+    return twiml_reply(rt.writer.render(step))
+
+
+@bp.post("/callback-status")
+def callback_status():
+    """The outbound call's status: each (CallSid, status) is applied once, however often it comes."""
+    rt, form = runtime(), request.form
+    status = form.get("CallStatus", "")
+    if record_status(rt.store, form["CallSid"], status, rt.clock()):
+        state = settle(rt.services, int(request.args["id"]), status)
+        current_app.logger.info("callback %s: call %s %s -> %s", request.args["id"], form["CallSid"], status, state)
+    return twiml_reply(VoiceResponse())

@@ -1,0 +1,77 @@
+"""Small flow sets for the rule tests: a clean base line, and a helper that lints YAML text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+from ivr.lint.linter import lint
+from ivr.lint.names import KnownNames
+from ivr.lint.reader import read_flows
+
+# The names the rule tests' flows may use: a plain action, a counting one, a tier and hints.
+KNOWN = KnownNames(
+    action_events={"check": frozenset({"yes", "no"}), "read_code": frozenset({"ok", "invalid", "too_many"})},
+    counting_actions=frozenset({"read_code"}),
+    tiers=frozenset({"tier1"}),
+    hints=frozenset({"digits"}),
+)
+
+# A clean line: the TTY note, a menu whose key 1 leads to `demo.start`, an agent and a goodbye.
+BASE = """\
+version: 1
+line:
+  entry: base.opening
+  give_up: base.goodbye
+  voices: {en: Polly.Joanna-Neural, es: Polly.Lupe-Neural}
+  keys:
+    "0": {goto: base.agent, words: {en: [agent], es: [agente]}}
+    "*": {words: {en: [back], es: [atras]}}
+flow: base
+start: opening
+nodes:
+  opening: {type: say, bilingual: true, prompt: tty_note, next: menu}
+  menu:
+    type: menu
+    prompt: menu
+    options:
+      - {key: "1", goto: demo.start, words: {en: [demo], es: [demostracion]}}
+  agent: {type: transfer, tier: tier1, prompt: hold, on: {failed: goodbye}}
+  goodbye: {type: hangup, prompt: goodbye}
+prompts:
+  tty_note: {en: "TTY users, dial 711.", es: "Usuarios de TTY, marquen 711."}
+  menu: {en: "For the demo, press 1.", es: "Para la demostracion, oprima 1."}
+  hold: {en: "Please hold.", es: "Por favor, espere."}
+  goodbye: {en: "Goodbye.", es: "Adios."}
+"""
+
+# A clean demo flow, to start a test's own from.
+DEMO = """\
+version: 1
+flow: demo
+start: start
+nodes:
+  start: {type: say, prompt: hello, next: base.goodbye}
+prompts:
+  hello: {en: "Hello.", es: "Hola."}
+"""
+
+
+def write_flows(directory: Path, demo: str = DEMO, base: str = BASE) -> Path:
+    """Write base.yaml and demo.yaml (dedented) into a directory; return it."""
+    (directory / "base.yaml").write_text(dedent(base), encoding="utf-8")
+    (directory / "demo.yaml").write_text(dedent(demo), encoding="utf-8")
+    return directory
+
+
+def lint_texts(directory: Path, demo: str = DEMO, base: str = BASE, rule: str | None = None) -> list:
+    """The problems of the base and demo flows, all of them or one rule's."""
+    write_flows(directory, demo, base)
+    problems = lint(read_flows(sorted(directory.glob("*.yaml"))), KNOWN)
+    return [p for p in problems if rule is None or p.rule == rule]
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    """The line number of the nth line of a dedented YAML text that contains `needle`."""
+    found = [i for i, line in enumerate(dedent(text).splitlines(), 1) if needle in line]
+    return found[nth - 1]
