@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ivr import callbacks, case_status
-from ivr.action_catalog import ACTION_EVENTS as ACTION_EVENTS  # re-exported from the pure catalog
-from ivr.action_catalog import COUNTING_ACTIONS as COUNTING_ACTIONS
-from ivr.action_catalog import HINTS as HINTS
 from ivr.flows.engine import ActionContext, ActionResult
 from ivr.hours import is_open, next_open
 from ivr.services import Services

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from itertools import islice
 
 from ivr.callback_slots import candidate_slots
 from ivr.services import Services
@@ -53,5 +54,5 @@ def _retry(services: Services, callback, now: datetime) -> bool:
     """Book the next open slot after the retry delay, inside the caller's window."""
     policy = services.callbacks
     later = now + policy.retry_after
-    starts = [s for s in candidate_slots(later, callback.time_zone, services.hours, policy.window, days=7)]
-    return rebook(services.store, callback.id, starts[:50], policy.capacity, now) is not None
+    starts = list(islice(candidate_slots(later, callback.time_zone, services.hours, policy.window, days=7), 50))
+    return rebook(services.store, callback.id, starts, policy.capacity, now) is not None

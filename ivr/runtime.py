@@ -10,7 +10,8 @@ from pathlib import Path
 
 from flask import Flask, current_app, url_for
 
-from ivr.actions import HINTS, build_actions
+from ivr.action_catalog import HINTS
+from ivr.actions import build_actions
 from ivr.callback_slots import CallbackWindow
 from ivr.clock import Clock, make_clock
 from ivr.config import TIERS, is_true, transfer_targets

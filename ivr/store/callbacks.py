@@ -99,11 +99,9 @@ def mark_dialed(store: Store, callback_id: int, call_sid: str, now: datetime) ->
                         .values(call_sid=call_sid, updated_at=now))
 
 
-def release(store: Store, callback_id: int, state: str, now: datetime, retry_at: datetime | None = None) -> None:
-    """Finish a dialing callback in `state`, or schedule it again at `retry_at`."""
+def release(store: Store, callback_id: int, state: str, now: datetime) -> None:
+    """Finish a dialing callback in `state`."""
     values = {"state": state, "lease_owner": None, "lease_expires": None, "updated_at": now}
-    if retry_at is not None:
-        values.update(state="scheduled", scheduled_for=retry_at, call_sid=None)
     with store.session() as session:
         session.execute(update(Callback).where(Callback.id == callback_id).values(**values))
 
