@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from ivr import callback_cli, data_cli
+from ivr.harness import cli as harness_cli
 from ivr.harness.terminal import call_command
 from ivr.lint import cli as lint_cli
 
@@ -15,3 +16,4 @@ def init_app(app: Flask) -> None:
     data_cli.init_app(app)
     callback_cli.init_app(app)
     lint_cli.init_app(app)
+    harness_cli.init_app(app)

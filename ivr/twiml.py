@@ -75,10 +75,17 @@ class TwimlWriter:
         # Twilio falls through to the next verb on silence: report it to the same action.
         response.redirect(action, method="POST")
 
-    def transfer(self, response: VoiceResponse, tier: str, lang: str, node: str) -> None:
-        """Enqueue or Dial the tier's target; the action reports how the agent leg ended."""
+    def transfer(self, response: VoiceResponse, tier: str, lang: str, node: str | None) -> None:
+        """Enqueue or Dial the tier's target; the action reports how the agent leg ended.
+
+        With no node (a transfer made after a fault) the action needs no call state: the store
+        may be what failed, and asking it again would apologise forever.
+        """
         target = self.targets[tier]
-        action = self.url("voice.transfer_result", node=node, lang=lang)
+        if node:
+            action = self.url("voice.transfer_result", node=node, lang=lang)
+        else:
+            action = self.url("voice.fault_transfer_result", lang=lang)
         if target.kind == "queue":
             wait = self.url("voice.hold", lang=lang, **({"silent": "1"} if tier == "tty" else {}))
             response.enqueue(target.value, action=action, method="POST", wait_url=wait, wait_url_method="POST")
@@ -95,10 +102,18 @@ class TwimlWriter:
         self.say(response, Say("apology"), lang)
         if agents_open:
             self.say(response, Say("connecting_tier1"), lang)
-            self.transfer(response, "tier1", lang, self.flowset.give_up)
+            self.transfer(response, "tier1", lang, None)
         else:
             self.say(response, Say("apology_call_later"), lang)
             response.hangup()
+        return response
+
+    def after_fault_transfer(self, lang: str, agent_reached: bool) -> VoiceResponse:
+        """After a fault's transfer: hang up if an agent took the call, else say goodbye politely."""
+        response = VoiceResponse()
+        if not agent_reached:
+            self.say(response, Say("apology_call_later"), lang)
+        response.hangup()
         return response
 
     def hold(self, lang: str, position: str, average_wait: str, music: str = "", spoken: bool = True) -> VoiceResponse:

@@ -10,6 +10,8 @@ from ivr import create_app
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.transport import FlaskTransport
 
+pytest_plugins = ["ivr.harness.pytest_plugin"]
+
 AUTH_TOKEN = "test-auth-token"
 OPEN_HOURS = "2026-11-30T15:00:00+00:00"  # Monday 10 a.m. Eastern: agents answer
 CLOSED_HOURS = "2026-11-28T23:00:00+00:00"  # Saturday evening: agents do not

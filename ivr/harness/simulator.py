@@ -45,6 +45,7 @@ class SimulatedCall:
     called: str = "+18003755283"
     # What happens when the IVR transfers: the DialCallStatus / QueueResult Twilio will report.
     agent_outcome: str = "answered"
+    entry_path: str = "/voice"  # where the call starts: the Voice URL, or an outbound call's URL
     call_sid: str = field(default_factory=lambda: "CA" + uuid.uuid4().hex)
     heard: list[Heard] = field(default_factory=list)
     turn: list[Heard] = field(default_factory=list)
@@ -56,9 +57,9 @@ class SimulatedCall:
     _rest: list[ET.Element] = field(default_factory=list)
     _url: str = ""
 
-    def start(self, path: str = "/voice") -> SimulatedCall:
-        """Ring the line: POST the Voice URL as an inbound call."""
-        self._fetch(urljoin(self.base_url, path), {"CallStatus": "ringing"})
+    def start(self, path: str | None = None) -> SimulatedCall:
+        """Ring the line: POST the Voice URL as an inbound call (or the entry path it was given)."""
+        self._fetch(urljoin(self.base_url, path or self.entry_path), {"CallStatus": "ringing"})
         return self
 
     def press(self, keys: str) -> SimulatedCall:

@@ -80,6 +80,13 @@ def transfer_result():
     return _reply(state, step)
 
 
+@bp.post("/fault-transfer-result")
+def fault_transfer_result():
+    """The agent leg of a transfer made after a fault ended; the store is not asked again."""
+    outcome = request.form.get("DialCallStatus") or request.form.get("QueueResult") or ""
+    return twiml_reply(runtime().writer.after_fault_transfer(caller_language(), outcome in AGENT_REACHED))
+
+
 @bp.post("/hold")
 def hold():
     """What a queued caller hears while waiting."""

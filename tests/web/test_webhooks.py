@@ -9,6 +9,7 @@ import pytest
 from twilio.request_validator import RequestValidator
 
 from ivr.config import ROOT
+from ivr.harness.local import make_database_unreachable
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.transport import FlaskTransport
 from ivr.runtime import runtime
@@ -156,3 +157,13 @@ def test_unknown_flow_refuses_to_start_naming_file_node_and_problem(make_app, tm
     assert "common.yaml" in str(problem.value) and "after_agents" in str(problem.value)
     assert "unknown node 'main.nowhere'" in str(problem.value)
 
+
+
+@pytest.mark.parametrize(("outcome", "heard"), [("answered", ""), ("queue-full", "Please call again later. Goodbye.")])
+def test_with_the_database_down_a_fault_transfer_ends_without_a_loop(app, call, outcome, heard):
+    c = call(agent_outcome=outcome).start().press("1")
+    make_database_unreachable(app)
+    c.press("0")
+    assert "something went wrong on our side" in c.all_heard
+    assert [t.target for t in c.transfers] == ["tier1"]  # once: no loop of apologies
+    assert c.ended and c.last_heard.endswith(heard)

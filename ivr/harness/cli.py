@@ -1,0 +1,156 @@
+"""`flask harness run` and `flask harness load`: scenario files against this checkout or a served IVR."""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+import ivr
+from ivr.action_catalog import ACTION_EVENTS, HINTS
+from ivr.config import ROOT, TIERS, transfer_targets
+from ivr.flows.flowset import load_flowset
+from ivr.harness.audio import espeak, render_call
+from ivr.harness.load import load_mix, plan, run_load
+from ivr.harness.local import LocalBackend
+from ivr.harness.remote import RemoteBackend, is_local_url
+from ivr.harness.reports import junit_report, text_report
+from ivr.harness.scenario import load_scenario
+from ivr.harness.suite import RunResult, run_files, scenario_files
+from ivr.harness.transcripts import file_stems, write_transcripts
+from ivr.routing import parse_targets
+from ivr.runtime import runtime
+
+SHIPPED = ROOT / "tests" / "scenarios"
+
+harness = AppGroup("harness", help="Scripted calls: run scenario files, measure path coverage, play load.")
+
+
+@contextmanager
+def backend_for(url: str | None, auth_token: str | None, server_now: str | None, flows: str | None):
+    """An in-process backend on a temporary database, or one for the served IVR at `url`."""
+    if url:
+        targets = parse_targets(transfer_targets(current_app.config))
+        backend = RemoteBackend(url, auth_token or runtime().auth_token, targets, server_now)
+        try:
+            yield backend
+        finally:
+            backend.close()
+        return
+    quiet = logging.getLogger(current_app.name)  # the apps under test log each call: keep the report readable
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    with tempfile.TemporaryDirectory(prefix="ivr-harness-") as workdir:
+        # ivr.create_app is looked up now, not at import: `ivr` imports this module while it starts.
+        backend = LocalBackend(ivr.create_app, Path(workdir), flows or current_app.config["FLOWS_DIR"])
+        try:
+            yield backend
+        finally:
+            backend.close()
+            quiet.setLevel(level)
+
+
+def flows_of(backend, flows: str | None):
+    """The flows coverage is measured against: the apps' own in-process, this checkout's over --url."""
+    if backend.mode == "in-process":
+        return backend.flowset
+    directory = Path(flows or current_app.config["FLOWS_DIR"])
+    return load_flowset(directory, actions=ACTION_EVENTS.keys(), tiers=TIERS, hints=HINTS.keys())
+
+
+def write_calls(result: RunResult, transcripts: str | None, audio: bool) -> None:
+    """Transcripts (and WAVs, where espeak-ng is installed) of every call placed."""
+    directory = Path(transcripts)
+    write_transcripts(result.outcomes, directory)
+    if not audio:
+        return
+    program = espeak()
+    if program is None:
+        click.echo("--audio: espeak-ng is not installed (apt-get install espeak-ng): no audio written", err=True)
+        return
+    for outcome, stem in zip(result.outcomes, file_stems(result.outcomes), strict=True):
+        if outcome.call is not None:
+            render_call(program, outcome.call, outcome.scenario.language, directory / f"{stem}.wav")
+
+
+def emit(text: str, output: str | None) -> None:
+    """Write a report to a file, or print it."""
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@harness.command("run")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--url", help="A served IVR's base URL; without it, calls go in-process to this checkout.")
+@click.option("--auth-token", help="The served IVR's TWILIO_AUTH_TOKEN (default: this checkout's).")
+@click.option("--server-now", help="The instant the served IVR's IVR_FAKE_NOW fixes: scenarios at it run.")
+@click.option("--flows", type=click.Path(exists=True, file_okay=False), help="A call-flow directory to use.")
+@click.option("--format", "fmt", type=click.Choice(["text", "junit"]), default="text", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write the report here instead of printing it.")
+@click.option("--min-coverage", type=float, help="Fail when fewer than this percent of nodes were visited.")
+@click.option("--transcripts", type=click.Path(file_okay=False), help="Write a transcript per call here.")
+@click.option("--audio", is_flag=True, help="With --transcripts: a WAV per call too (needs espeak-ng).")
+def run_command(paths, url, auth_token, server_now, flows, fmt, output, min_coverage, transcripts, audio):
+    """Run scenario files (default: the shipped tests/scenarios); exit 1 when one fails."""
+    files = scenario_files(paths or [SHIPPED])
+    with backend_for(url, auth_token, server_now, flows) as backend:
+        result = run_files(files, backend, flows_of(backend, flows))
+    emit(junit_report(result) if fmt == "junit" else text_report(result), output)
+    if transcripts:
+        write_calls(result, transcripts, audio)
+    ok = result.ok
+    if min_coverage is not None and result.coverage.node_percent < min_coverage:
+        click.echo(f"node coverage {result.coverage.node_percent:.1f}% is below --min-coverage {min_coverage:g}",
+                   err=True)
+        ok = False
+    if not ok:
+        raise SystemExit(1)
+
+
+@harness.command("load")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--url", required=True, help="The served IVR's base URL (this machine only, see --allow-remote).")
+@click.option("--auth-token", help="The served IVR's TWILIO_AUTH_TOKEN (default: this checkout's).")
+@click.option("--calls", type=click.IntRange(1, 100_000), default=100, show_default=True)
+@click.option("--concurrency", type=click.IntRange(1, 200), default=10, show_default=True)
+@click.option("--mix", type=click.Path(exists=True, dir_okay=False), help="A YAML mix of scenario files with weights.")
+@click.option("--max-seconds", type=float, default=60.0, show_default=True, help="Start no call after this.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the weighted draw of scenarios.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the report as JSON here.")
+@click.option("--allow-remote", is_flag=True, help="Allow a host other than localhost, 127.0.0.0/8 or ::1.")
+def load_command(paths, url, auth_token, calls, concurrency, mix, max_seconds, seed, json_path, allow_remote):
+    """Play many whole calls at once against a served IVR; report errors and latency percentiles."""
+    if not (allow_remote or is_local_url(url)):
+        raise click.UsageError(f"{url} is not this machine: load only targets localhost unless --allow-remote")
+    entries = load_mix(Path(mix)) if mix else [(s, 1.0) for s in _scenarios(paths or [SHIPPED])]
+    with backend_for(url, auth_token, None, None) as backend:
+        runnable = [(s, w) for s, w in entries if not backend.skip_reason(s)]
+        for scenario, _ in entries:
+            if backend.skip_reason(scenario):
+                click.echo(f"left out of the mix: {scenario.path}: {backend.skip_reason(scenario)}", err=True)
+        if not runnable:
+            raise click.UsageError("no scenario of the mix can run against a served IVR")
+        report = run_load(backend, plan(runnable, calls, seed), concurrency, max_seconds)
+    click.echo(report.text(), nl=False)
+    if json_path:
+        Path(json_path).write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")
+    if report.errors:
+        raise SystemExit(1)
+
+
+def _scenarios(paths) -> list:
+    """The scenarios of the files and directories named (a bad file stops the load before it starts)."""
+    return [load_scenario(path) for path in scenario_files(paths)]
+
+
+def init_app(app: Flask) -> None:
+    """Register the `harness` command group."""
+    app.cli.add_command(harness)

@@ -1,0 +1,85 @@
+"""The checks of a scenario's expect_* steps: pure functions from what happened to a problem or None."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What the caller heard since their last action (turn) and in the whole call."""
+
+    turn: str
+    call: str
+
+
+@dataclass(frozen=True)
+class SeenTransfer:
+    """A transfer the IVR made: the tier it reached (when known), and Twilio's kind and target."""
+
+    tier: str | None
+    kind: str
+    target: str
+
+    def __str__(self) -> str:
+        return f"{self.tier or '?'} ({self.kind}:{self.target})"
+
+
+def plain(text: str) -> str:
+    """Case-, accent- and spacing-insensitive text: 'Menú  Principal' -> 'menu principal'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+def text_matches(spec: dict, heard: str) -> bool:
+    """Whether heard text holds the expected substring, or matches the regex (as heard, or accent-free)."""
+    if "regex" in spec:
+        pattern = re.compile(spec["regex"], re.IGNORECASE)
+        return bool(pattern.search(heard) or pattern.search(plain(heard)))
+    return plain(spec["text"]) in plain(heard)
+
+
+def _describe(spec: dict) -> str:
+    """The expectation in words."""
+    where = "in the whole call" if spec["in"] == "call" else "since the caller's last action"
+    what = f"regex /{spec['regex']}/" if "regex" in spec else repr(spec["text"])
+    return f"{what} {where}"
+
+
+def heard_problem(spec: dict, heard: Heard, wanted: bool = True) -> str | None:
+    """None when the caller heard (or, wanted=False, did not hear) the text; else what went wrong."""
+    text = heard.call if spec["in"] == "call" else heard.turn
+    if text_matches(spec, text) == wanted:
+        return None
+    return f"expected to hear {_describe(spec)}" if wanted else f"did not expect to hear {_describe(spec)}"
+
+
+def transfer_problem(spec: tuple[str, str], transfers: list[SeenTransfer]) -> str | None:
+    """None when a transfer since the caller's last action matches (`tier: none`: when there was none)."""
+    field, value = spec
+    if field == "tier" and value == "none":
+        return None if not transfers else f"expected no transfer, got {', '.join(map(str, transfers))}"
+    for transfer in transfers:
+        if field == "tier" and transfer.tier == value:
+            return None
+        if field != "tier" and transfer.kind == field and transfer.target == value:
+            return None
+    got = ", ".join(map(str, transfers)) or "no transfer"
+    return f"expected a transfer to {field} {value} since the caller's last action, got {got}"
+
+
+def callback_problem(local_time: str, heard: Heard) -> str | None:
+    """None when the caller heard the callback's local time spoken (the hook for the callbacks feature)."""
+    if plain(local_time) in plain(heard.turn):
+        return None
+    return f"expected a callback at {local_time!r}: that time was not spoken since the caller's last action"
+
+
+def hangup_problem(ended: bool, caller_hung_up: bool) -> str | None:
+    """None when the IVR ended the call."""
+    if caller_hung_up:
+        return "expected the IVR to hang up, but the caller did"
+    return None if ended else "expected the IVR to hang up, but the call is still going on"

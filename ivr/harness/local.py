@@ -1,0 +1,118 @@
+"""Run scenarios in-process against this checkout: one app per set of conditions, faults injected."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
+
+from ivr.config import transfer_targets
+from ivr.flows.model import FlowSet
+from ivr.harness.recording import RecordingTransport
+from ivr.harness.runner import random_caller, tier_of
+from ivr.harness.scenario import DEFAULT_NOW, Conditions, Scenario
+from ivr.harness.simulator import SimulatedCall
+from ivr.harness.transport import FlaskTransport
+from ivr.routing import parse_targets
+from ivr.runtime import EXTENSION
+from ivr.store.callbacks import Booking, book
+
+TOKEN = "harness-auth-token"
+BASE_URL = "http://localhost"
+
+
+def _refuse_connection(*_args, **_kwargs):
+    """Every new database connection fails, as when the server is down."""
+    raise OperationalError("connect", {}, ConnectionRefusedError("database_down: injected by the test harness"))
+
+
+def make_database_unreachable(app: Flask) -> None:
+    """Fault `database_down`: the app's store can no longer connect (pooled connections closed first)."""
+    store = app.extensions[EXTENSION].store
+    store.engine.dispose()
+    event.listen(store.engine, "do_connect", _refuse_connection)
+
+
+FAULT_INJECTORS = {"database_down": make_database_unreachable}
+
+
+def book_callback_to_answer(app: Flask, call: SimulatedCall, scenario: Scenario) -> str:
+    """Book a callback to this caller, due now; the URL Twilio fetches when they answer it."""
+    rt = app.extensions[EXTENSION]
+    booking = Booking(booked_by_call="CAbooking" + call.call_sid[2:], receipt_number=None,
+                      time_zone="America/New_York", phone=call.caller, lang=scenario.language,
+                      tier=scenario.answers_callback, purpose="agent", scheduled_for=rt.clock())
+    callback_id = book(rt.store, booking, capacity=1_000_000, now=rt.clock())
+    return f"/voice/callback?id={callback_id}&lang={scenario.language}"
+
+
+class LocalBackend:
+    """Builds apps with `factory` (ivr.create_app) on one shared SQLite file in `workdir`, with demo data."""
+
+    mode = "in-process"
+
+    def __init__(self, factory: Callable[[dict], Flask], workdir: Path, flows_dir: str | None = None,
+                 default_now: str = DEFAULT_NOW):
+        self.factory, self.workdir, self.flows_dir = factory, Path(workdir), flows_dir
+        self.default_now = default_now
+        self.apps: dict[tuple, Flask] = {}
+        self.node_log: list[tuple[str, str]] = []  # (node, lang) as the engines enter them, in order
+
+    def skip_reason(self, scenario: Scenario) -> str | None:
+        """In-process every condition can be set: nothing is skipped."""
+        return None
+
+    def app_for(self, conditions: Conditions) -> Flask:
+        """The app for a clock and a set of faults, built on first use."""
+        key = (conditions.now or self.default_now, tuple(sorted(conditions.faults)), conditions.settings)
+        if key not in self.apps:
+            self.apps[key] = self._build(*key)
+        return self.apps[key]
+
+    def _build(self, now: str, faults: tuple[str, ...], settings: tuple[tuple[str, str], ...]) -> Flask:
+        """A new app at that instant, with its engine observed and its faults injected."""
+        config = {
+            "TESTING": True, "TWILIO_AUTH_TOKEN": TOKEN, "FAKE_NOW": now, "DEMO_DATA": "1",
+            "DATABASE_URL": f"sqlite:///{self.workdir / 'harness.sqlite3'}",
+            "INSTANCE_PATH": str(self.workdir / "instance"), "PUBLIC_BASE_URL": "", "TRUST_PROXY": "0",
+            **dict(settings),
+        }
+        if self.flows_dir:
+            config["FLOWS_DIR"] = str(self.flows_dir)
+        app = self.factory(config)
+        app.extensions[EXTENSION].engine.observer = lambda node, lang: self.node_log.append((node, lang))
+        for fault in faults:
+            FAULT_INJECTORS[fault](app)
+        return app
+
+    @property
+    def flowset(self) -> FlowSet:
+        """The flows the apps run (all apps load the same directory)."""
+        app = next(iter(self.apps.values()), None) or self.app_for(Conditions())
+        return app.extensions[EXTENSION].flowset
+
+    def open_call(self, scenario: Scenario) -> tuple[SimulatedCall, RecordingTransport]:
+        """A new call into the app for the scenario's conditions."""
+        app = self.app_for(scenario.conditions)
+        transport = RecordingTransport(FlaskTransport(app.test_client(), BASE_URL), self.node_log)
+        call = SimulatedCall(transport, BASE_URL, TOKEN, caller=scenario.caller or random_caller(),
+                             agent_outcome=scenario.conditions.agent)
+        if scenario.called:
+            call.called = scenario.called
+        if scenario.answers_callback:
+            call.entry_path = book_callback_to_answer(app, call, scenario)
+        return call, transport
+
+    def tier_of(self, kind: str, target: str) -> str | None:
+        """The tier a transfer reached, from the apps' configured targets."""
+        app = next(iter(self.apps.values()))
+        return tier_of(parse_targets(transfer_targets(app.config)), kind, target)
+
+    def close(self) -> None:
+        """Close every app's database connections."""
+        for app in self.apps.values():
+            app.extensions[EXTENSION].store.dispose()
+        self.apps.clear()

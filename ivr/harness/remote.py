@@ -1,0 +1,87 @@
+"""Run scenarios against a served IVR over real HTTP, with real signatures."""
+
+from __future__ import annotations
+
+import ipaddress
+import threading
+from urllib.parse import urlsplit
+
+import requests
+
+from ivr.clock import parse_instant
+from ivr.harness.recording import RecordingTransport
+from ivr.harness.runner import random_caller, tier_of
+from ivr.harness.scenario import Scenario
+from ivr.harness.simulator import SimulatedCall
+from ivr.harness.transport import HttpTransport
+from ivr.routing import Target
+
+
+def is_local_url(url: str) -> bool:
+    """Whether a URL's host is this machine: localhost, 127.0.0.0/8 or ::1 (names are not resolved)."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class RemoteBackend:
+    """Calls a served IVR; conditions that cannot be set over HTTP skip the scenario, saying why."""
+
+    mode = "url"
+
+    def __init__(self, base_url: str, auth_token: str, targets: dict[str, Target],
+                 server_now: str | None = None, timeout: float = 15.0):
+        self.base_url, self.auth_token, self.targets = base_url.rstrip("/"), auth_token, targets
+        self.server_now = parse_instant(server_now) if server_now else None
+        self.timeout = timeout
+        self._local = threading.local()  # one requests session per thread: sessions are not thread-safe
+        self._sessions: list[requests.Session] = []
+        self._lock = threading.Lock()
+
+    def skip_reason(self, scenario: Scenario) -> str | None:
+        """Why a scenario cannot run against the server, or None."""
+        conditions = scenario.conditions
+        if scenario.answers_callback:
+            return "answering a callback needs one booked in the server's store: in-process only (run without --url)"
+        if conditions.faults:
+            return (f"faults {list(conditions.faults)} can only be injected in-process "
+                    "(run without --url)")
+        if conditions.settings:
+            names = ", ".join(name for name, _ in conditions.settings)
+            return f"settings ({names}) can only be changed in-process (run without --url)"
+        if conditions.now and (self.server_now is None or parse_instant(conditions.now) != self.server_now):
+            return (f"now: {conditions.now} cannot be set on a served app; serve it with "
+                    f"IVR_FAKE_NOW={conditions.now} and pass --server-now {conditions.now}, or run without --url")
+        return None
+
+    def session(self) -> requests.Session:
+        """This thread's session."""
+        if not hasattr(self._local, "session"):
+            self._local.session = requests.Session()
+            with self._lock:
+                self._sessions.append(self._local.session)
+        return self._local.session
+
+    def open_call(self, scenario: Scenario) -> tuple[SimulatedCall, RecordingTransport]:
+        """A new call to the served IVR (agent outcomes are ours to play, as Twilio would report them)."""
+        transport = RecordingTransport(HttpTransport(self.base_url, self.timeout, self.session()))
+        call = SimulatedCall(transport, self.base_url, self.auth_token, caller=scenario.caller or random_caller(),
+                             agent_outcome=scenario.conditions.agent)
+        if scenario.called:
+            call.called = scenario.called
+        return call, transport
+
+    def tier_of(self, kind: str, target: str) -> str | None:
+        """The tier a transfer reached, assuming the server's targets are this checkout's."""
+        return tier_of(self.targets, kind, target)
+
+    def close(self) -> None:
+        """Close every session's connections."""
+        with self._lock:
+            for session in self._sessions:
+                session.close()
+            self._sessions.clear()

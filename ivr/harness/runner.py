@@ -1,0 +1,147 @@
+"""Play one scenario through a backend (in-process or a served URL) and say how it went."""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import requests
+
+from ivr.harness.expect import (
+    Heard,
+    SeenTransfer,
+    callback_problem,
+    hangup_problem,
+    heard_problem,
+    transfer_problem,
+)
+from ivr.harness.recording import Exchange, RecordingTransport
+from ivr.harness.scenario import Scenario, Step
+from ivr.harness.simulator import SimulatedCall
+from ivr.routing import Target
+
+TWIML_SHOWN = 2000  # characters of the last TwiML document a failure report shows
+
+
+class StepFailed(AssertionError):
+    """An expectation that did not hold."""
+
+
+class Backend(Protocol):
+    """Where calls go: `mode` is 'in-process' or 'url'."""
+
+    mode: str
+
+    def skip_reason(self, scenario: Scenario) -> str | None: ...
+
+    def open_call(self, scenario: Scenario) -> tuple[SimulatedCall, RecordingTransport]: ...
+
+    def tier_of(self, kind: str, target: str) -> str | None: ...
+
+
+@dataclass
+class Outcome:
+    """How one scenario went: passed, failed (with a report) or skipped (with the reason)."""
+
+    scenario: Scenario
+    status: str
+    message: str = ""
+    seconds: float = 0.0
+    call: SimulatedCall | None = None
+    exchanges: list[Exchange] = field(default_factory=list)
+    step: Step | None = None
+    error: str = ""  # the kind of problem: StepFailed, CallFailed, TwimlRejected, ConnectionError...
+
+
+def random_caller() -> str:
+    """A caller number of the 555 range, different for most calls, so per-caller limits stay apart."""
+    return f"+1202555{random.randrange(10_000):04d}"
+
+
+def tier_of(targets: dict[str, Target], kind: str, target: str) -> str | None:
+    """The tier whose configured target received a transfer."""
+    return next((tier for tier, t in targets.items() if (t.kind, t.value) == (kind, target)), None)
+
+
+def run_scenario(scenario: Scenario, backend: Backend) -> Outcome:
+    """Play a scenario's call step by step; the first failing step ends it with a report."""
+    reason = backend.skip_reason(scenario)
+    if reason:
+        return Outcome(scenario, "skipped", reason)
+    started = time.perf_counter()
+    call, transport = backend.open_call(scenario)
+    player = Player(call, transport, backend)
+    current = None
+    try:
+        call.start()
+        for current in scenario.steps:
+            player.play(current)
+        if not call.ended:
+            call.hangup()  # end the call as a caller would, so the line forgets it
+    except (AssertionError, requests.RequestException) as problem:
+        report = failure_report(scenario, current, problem, call, transport)
+        return Outcome(scenario, "failed", report, time.perf_counter() - started, call, transport.exchanges,
+                       current, type(problem).__name__)
+    return Outcome(scenario, "passed", "", time.perf_counter() - started, call, transport.exchanges)
+
+
+class Player:
+    """Plays steps on one call, remembering where the caller last acted."""
+
+    def __init__(self, call: SimulatedCall, transport: RecordingTransport, backend: Backend):
+        self.call, self.transport, self.backend = call, transport, backend
+        self.transfers_seen, self.caller_hung_up = 0, False
+
+    def play(self, step: Step) -> None:
+        """Do or check one step; raise StepFailed when an expectation does not hold."""
+        if step.kind in ("press", "say", "silence", "hangup"):
+            return self._act(step)
+        problem = self._check(step)
+        if problem:
+            raise StepFailed(problem)
+
+    def _act(self, step: Step) -> None:
+        """What the caller does."""
+        call = self.call
+        self.transfers_seen = len(call.transfers)
+        self.transport.new_step()
+        if step.kind == "press":
+            call.press(step.arg)
+        elif step.kind == "say":
+            call.say(*step.arg)
+        elif step.kind == "silence":
+            for _ in range(step.arg):
+                call.silence()
+        else:
+            self.caller_hung_up = not call.ended
+            call.hangup()
+
+    def _check(self, step: Step) -> str | None:
+        """What the caller expects."""
+        heard = Heard(self.call.last_heard, self.call.all_heard)
+        if step.kind in ("expect_heard", "expect_not_heard"):
+            return heard_problem(step.arg, heard, wanted=step.kind == "expect_heard")
+        if step.kind == "expect_transfer":
+            recent = self.call.transfers[self.transfers_seen:]
+            seen = [SeenTransfer(self.backend.tier_of(t.kind, t.target), t.kind, t.target) for t in recent]
+            return transfer_problem(step.arg, seen)
+        if step.kind == "expect_callback":
+            return callback_problem(step.arg, heard)
+        return hangup_problem(self.call.ended, self.caller_hung_up)
+
+
+def failure_report(scenario: Scenario, step: Step | None, problem: Exception, call: SimulatedCall,
+                   transport: RecordingTransport) -> str:
+    """Scenario, step (index, line and text), the problem, what was heard and the last TwiML."""
+    where = f"step {step.index}" + (f" (line {step.line})" if step.line else "") + f": {step.text}" if step else \
+        "step 0: the call starts"
+    kind = "" if isinstance(problem, AssertionError) else f"{type(problem).__name__}: "
+    return "\n".join([
+        f"scenario {scenario.name!r} ({scenario.path})",
+        f"  {where}",
+        f"  problem: {kind}{problem}",
+        f"  heard since the caller's last action: {call.last_heard or '(nothing)'}",
+        f"  last TwiML: {transport.last_body[:TWIML_SHOWN] or '(none)'}",
+    ])

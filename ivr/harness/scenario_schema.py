@@ -1,0 +1,109 @@
+"""The JSON Schema of a scenario file: what a quality engineer may write, checked before a run."""
+
+from __future__ import annotations
+
+AGENT_OUTCOMES = ("answered", "busy", "no-answer", "failed", "queue-full", "leave")
+FAULTS = ("database_down",)
+LANGUAGES = ("en", "es")
+
+_TEXT_CHECK = {
+    "oneOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string", "minLength": 1},
+                "regex": {"type": "string", "minLength": 1},
+                "in": {"enum": ["turn", "call"]},
+            },
+            "oneOf": [{"required": ["text"]}, {"required": ["regex"]}],
+            "additionalProperties": False,
+        },
+    ]
+}
+_KEYS = {
+    "oneOf": [
+        {"type": "string", "pattern": "^[0-9*#]+$"},
+        # Only single digits unquoted: YAML reads 0123 as the octal number 83.
+        {"type": "integer", "minimum": 0, "maximum": 9},
+    ]
+}
+_WORDS = {
+    "oneOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {"words": {"type": "string"}, "confidence": {"type": "number", "minimum": 0, "maximum": 1}},
+            "required": ["words"],
+            "additionalProperties": False,
+        },
+    ]
+}
+_TRANSFER = {
+    "oneOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {k: {"type": "string", "minLength": 1} for k in ("tier", "queue", "number", "sip")},
+            "minProperties": 1,
+            "maxProperties": 1,
+            "additionalProperties": False,
+        },
+    ]
+}
+_CALLBACK = {
+    "type": "object",
+    "properties": {"local_time": {"type": "string", "minLength": 1}},
+    "required": ["local_time"],
+    "additionalProperties": False,
+}
+STEP_ARGUMENTS = {
+    "press": _KEYS,
+    "say": _WORDS,
+    "silence": {"type": "integer", "minimum": 1, "maximum": 10},
+    "expect_heard": _TEXT_CHECK,
+    "expect_not_heard": _TEXT_CHECK,
+    "expect_transfer": _TRANSFER,
+    "expect_callback": _CALLBACK,
+}
+BARE_STEPS = ("silence", "hangup", "expect_hangup")  # steps written without an argument
+
+SCENARIO = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string", "minLength": 1},
+        "description": {"type": "string"},
+        "language": {"enum": list(LANGUAGES)},
+        "caller": {"type": "string", "pattern": r"^\+[1-9][0-9]{6,14}$"},
+        "called": {"type": "string", "pattern": r"^\+[1-9][0-9]{6,14}$"},
+        "now": {"type": "string", "minLength": 1},
+        "agent": {"enum": list(AGENT_OUTCOMES)},
+        "faults": {"type": "array", "items": {"enum": list(FAULTS)}, "uniqueItems": True},
+        # App settings (ivr/config.py names) for in-process runs, e.g. {CALLBACK_SLOT_CAPACITY: "0"}.
+        "settings": {"type": "object", "additionalProperties": {"type": ["string", "number"]}},
+        # The call is the IVR's own callback to the caller, booked for this tier (in-process only).
+        "answers_callback": {"enum": ["tier1", "tier2", "tier3", "helpdesk", "tty"]},
+        # Each step is checked on its own against STEP_ARGUMENTS, for messages that name the step.
+        "steps": {"type": "array", "minItems": 1},
+    },
+    "required": ["language", "steps"],
+    "additionalProperties": False,
+}
+
+MIX = {
+    "type": "object",
+    "properties": {
+        "scenarios": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "properties": {"file": {"type": "string"}, "weight": {"type": "number", "exclusiveMinimum": 0}},
+                "required": ["file"],
+                "additionalProperties": False,
+            },
+        }
+    },
+    "required": ["scenarios"],
+    "additionalProperties": False,
+}

@@ -1,0 +1,97 @@
+"""`flask harness run` in-process: reports for people and CI, coverage gates, transcripts and audio."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import wave
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from ivr.config import ROOT
+
+SCENARIOS = ROOT / "tests" / "scenarios"
+BROKEN = """\
+name: a prompt that changed
+language: es
+steps:
+  - press: "2"
+  - expect_heard: "Para el estado de su trámite, oprima 1"
+"""
+
+
+def test_a_passing_run_prints_each_scenario_the_coverage_and_a_summary(runner):
+    result = runner.invoke(args=["harness", "run", str(SCENARIOS / "main_someone_es.yaml"),
+                                 str(SCENARIOS / "database_down_en.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "PASS  " in result.output and "main_someone_es.yaml" in result.output
+    assert "Path coverage (in-process: every node the engine entered)" in result.output
+    assert "  main.someone_menu (en)\n" in result.output  # visited in Spanish only: missed in English
+    assert "  case_status.ask (en, es)" in result.output
+    assert result.output.rstrip().splitlines()[-1].startswith("2 passed, 0 failed in ")
+
+
+def test_a_failing_step_exits_1_and_junit_carries_the_report(runner, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    report = tmp_path / "junit.xml"
+    result = runner.invoke(args=["harness", "run", "--format", "junit", "--output", str(report), str(broken)])
+    assert result.exit_code == 1
+    suite = ET.parse(report).getroot().find("testsuite")
+    assert (suite.get("tests"), suite.get("failures")) == ("1", "1")
+    failure = suite.find("testcase/failure")
+    assert failure.get("message") == 'step 2 (line 5): expect_heard: "Para el estado de su trámite, oprima 1"'
+    assert "heard since the caller's last action: Para el estado de un caso, oprima 1." in failure.text
+    assert 'action="/voice/gather?node=main.main_menu&amp;lang=es"' in failure.text
+
+
+def test_min_coverage_fails_a_run_that_visits_too_little(runner):
+    scenario = str(SCENARIOS / "main_zero_for_agent_en.yaml")
+    result = runner.invoke(args=["harness", "run", "--min-coverage", "90", scenario])
+    assert result.exit_code == 1
+    assert "is below --min-coverage 90" in result.output
+
+
+def test_an_invalid_scenario_file_fails_the_run_saying_why(runner, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("language: en\nsteps:\n  - presss: '1'\n", encoding="utf-8")
+    result = runner.invoke(args=["harness", "run", str(bad)])
+    assert result.exit_code == 1
+    assert "invalid scenario file" in result.output and "bad.yaml:3: step 1: unknown step 'presss'" in result.output
+
+
+def test_transcripts_show_what_the_caller_heard_and_did(runner, tmp_path):
+    out = tmp_path / "calls"
+    result = runner.invoke(args=["harness", "run", "--transcripts", str(out), str(SCENARIOS / "main_someone_es.yaml")])
+    assert result.exit_code == 0, result.output
+    text = (out / "main_someone_es.txt").read_text(encoding="utf-8")
+    assert "IVR [es-US]: Para una pregunta sobre su caso" in text
+    assert "CALLER pressed: 5" in text and "-> transferred to queue:tier3" in text
+    assert text.index("CALLER pressed: 2") < text.index("IVR [es-US]: Para el estado de un caso")
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed: no audio to render")
+def test_audio_renders_one_wav_per_call(runner, tmp_path):
+    result = runner.invoke(args=["harness", "run", "--transcripts", str(tmp_path), "--audio",
+                                 str(SCENARIOS / "main_zero_for_agent_es.yaml")])
+    assert result.exit_code == 0, result.output
+    with wave.open(str(tmp_path / "main_zero_for_agent_es.wav"), "rb") as sound:
+        assert sound.getnchannels() == 1 and sound.getframerate() == 22050
+        assert sound.getnframes() / sound.getframerate() > 10  # the opening alone takes longer
+
+
+def test_pytest_runs_scenario_files_as_test_items(tmp_path):
+    (tmp_path / "conftest.py").write_text('pytest_plugins = ["ivr.harness.pytest_plugin"]\n')
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    shutil.copy(SCENARIOS / "main_zero_for_agent_en.yaml", scenarios)
+    (scenarios / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "notes.yaml").write_text("not: a scenario\n")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert "1 failed, 1 passed" in done.stdout, done.stdout + done.stderr
+    assert "step 2 (line 5): expect_heard" in done.stdout
+    assert "Traceback" not in done.stdout
+    assert "IVR scenarios: node coverage" in done.stdout

@@ -1,0 +1,137 @@
+"""`flask harness run --url` and `flask harness load` against served IVRs: gunicorn, and stand-ins that misbehave."""
+
+from __future__ import annotations
+
+import json
+import threading
+import xml.etree.ElementTree as ET
+
+import pytest
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Request, Response
+
+from ivr.config import ROOT
+from tests.harness.test_http import TOKEN, serve
+
+SCENARIOS = ROOT / "tests" / "scenarios"
+WRONG_PROMPT = ('<?xml version="1.0" encoding="UTF-8"?><Response><Gather action="/voice/gather?node=main.main_menu'
+                '&amp;lang=en" numDigits="1"><Say>Welcome to the pizza line.</Say></Gather></Response>')
+
+
+@pytest.fixture
+def gunicorn(tmp_path):
+    """The IVR served by gunicorn (2 workers) in live hours, with the demo cases; its base URL."""
+    log = (tmp_path / "gunicorn.log").open("ab")
+    process, base = serve(f"sqlite:///{tmp_path / 'served.sqlite3'}", log, {"IVR_DEMO_DATA": "1"})
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+
+
+def stand_in(status: int, body: str):
+    """A WSGI app answering every request with the same status and TwiML."""
+
+    @Request.application
+    def app(_request):
+        return Response(body, status=status, mimetype="application/xml")
+
+    return app
+
+
+@pytest.fixture
+def standin():
+    """Serve a stand-in WSGI app on a loopback port in a thread; stop it afterwards."""
+    servers = []
+
+    def start(app) -> str:
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_shipped_scenarios_pass_against_the_served_ivr(runner, gunicorn, tmp_path):
+    report = tmp_path / "report.xml"
+    result = runner.invoke(args=["harness", "run", "--url", gunicorn, "--auth-token", TOKEN,
+                                 "--format", "junit", "--output", str(report)])
+    assert result.exit_code == 0, report.read_text()
+    suite = ET.parse(report).getroot().find("testsuite")
+    assert suite.get("failures") == "0" and int(suite.get("tests")) >= 40
+    skipped = {case.get("name"): case.find("skipped").get("message")
+               for case in suite.iter("testcase") if case.find("skipped") is not None}
+    database_down = next(m for n, m in skipped.items() if n.startswith("the database is down"))
+    assert "can only be injected in-process" in database_down
+    christmas = next(m for n, m in skipped.items() if n.startswith("9 p.m. on Christmas Eve"))
+    assert "IVR_FAKE_NOW=2026-12-24T21:00:00-05:00" in christmas
+    passed = int(suite.get("tests")) - len(skipped)
+    assert passed >= 20
+
+
+def test_a_wrong_prompt_fails_with_the_step_what_was_heard_and_the_twiml(runner, standin):
+    base = standin(stand_in(200, WRONG_PROMPT))
+    result = runner.invoke(args=["harness", "run", "--url", base, "--auth-token", TOKEN,
+                                 str(SCENARIOS / "case_status_keypad_en.yaml")])
+    assert result.exit_code == 1
+    assert "FAIL" in result.output
+    assert "step 1 (line 4): expect_heard: \"Thank you for calling the Contact Center\"" in result.output
+    assert "heard since the caller's last action: Welcome to the pizza line." in result.output
+    assert "last TwiML: <?xml" in result.output and "pizza line" in result.output
+    assert "0 passed, 1 failed" in result.output
+
+
+def test_a_server_error_fails_with_the_status_and_body(runner, standin, tmp_path):
+    base = standin(stand_in(500, "Internal Server Error: boom"))
+    report = tmp_path / "junit.xml"
+    result = runner.invoke(args=["harness", "run", "--url", base, "--auth-token", TOKEN, "--format", "junit",
+                                 "--output", str(report), str(SCENARIOS / "main_biometrics_es.yaml")])
+    assert result.exit_code == 1
+    failure = ET.parse(report).getroot().find("testsuite/testcase/failure")
+    assert "step 0: the call starts" in failure.text
+    assert "/voice answered HTTP 500: Internal Server Error: boom" in failure.text
+
+
+def test_load_plays_200_calls_at_concurrency_20_without_errors(runner, gunicorn, tmp_path):
+    # No callback bookings in the mix: 200 calls would rightly fill the first slots ("that time was just taken").
+    mix = tmp_path / "mix.yaml"
+    mix.write_text("scenarios:\n" + "".join(
+        f"  - {{file: {SCENARIOS / name}, weight: {weight}}}\n"
+        for name, weight in [("case_status_keypad_en.yaml", 3), ("case_status_speech_es.yaml", 2),
+                             ("main_someone_es.yaml", 1), ("main_zero_for_agent_en.yaml", 1)]))
+    out = tmp_path / "load.json"
+    result = runner.invoke(args=["harness", "load", "--url", gunicorn, "--auth-token", TOKEN, "--calls", "200",
+                                 "--concurrency", "20", "--mix", str(mix), "--max-seconds", "50",
+                                 "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    assert (report["calls"], report["completed"], report["error_count"]) == (200, 200, 0)
+    assert {"/voice", "/voice/gather", "/voice/status"} <= set(report["latency_ms"])
+    assert all(row["p50"] <= row["p95"] <= row["p99"] <= row["max"] for row in report["latency_ms"].values())
+    assert "p95 ms" in result.output and "/voice/gather" in result.output
+
+
+def test_load_counts_server_errors_and_exits_non_zero(runner, standin):
+    base = standin(stand_in(500, "no"))
+    result = runner.invoke(args=["harness", "load", "--url", base, "--calls", "5", "--concurrency", "2",
+                                 str(SCENARIOS / "main_zero_for_agent_en.yaml")])
+    assert result.exit_code == 1
+    assert "5 planned, 0 completed, 5 errors (http 5xx: 5)" in result.output
+
+
+@pytest.mark.parametrize("url", ["http://10.0.0.5:8000", "https://ivr.example.gov", "http://127.0.0.1.example.com"])
+def test_load_refuses_a_host_that_is_not_this_machine(runner, url):
+    result = runner.invoke(args=["harness", "load", "--url", url, "--calls", "1"])
+    assert result.exit_code == 2
+    assert "is not this machine" in result.output
+
+
+def test_a_server_that_never_waits_for_the_caller_is_reported_as_a_loop(runner, standin):
+    base = standin(stand_in(200, "<Response><Say>Hello.</Say><Redirect>/voice</Redirect></Response>"))
+    result = runner.invoke(args=["harness", "run", "--url", base, str(SCENARIOS / "main_zero_for_agent_en.yaml")])
+    assert result.exit_code == 1
+    assert "webhooks for one caller action without waiting for the caller: a loop?" in result.output
