@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ivr.receipts import speech_hints
+from ivr import receipts, references
 
 # The events each action can raise: a flow must wire every one (the linter checks), and the
 # counted ones are where a bounded retry counter lets a caller out of a loop.
@@ -25,10 +25,23 @@ ACTION_EVENTS: dict[str, frozenset[str]] = {
     "reject_callback_number": frozenset({"again", "too_many"}),
     "book_callback": frozenset({"booked", "full"}),
     "route_callback": frozenset({"tier1", "tier2", "tier3", "helpdesk", "tty"}),
+    "route_receipt": frozenset({"case_status", "biometrics", "expedite", "emergency_travel"}),
+    "find_appointment": frozenset({"reschedulable", "none", "missed", "completed", "passed", "too_soon",
+                                   "rescheduled_twice", "protected", "limited"}),
+    "offer_appointment_slots": frozenset({"three", "two", "one", "none"}),
+    "pick_appointment_slot": frozenset({"ok"}),
+    "move_appointment": frozenset({"moved", "taken", "changed"}),
+    "record_biometrics_expedite": frozenset({"recorded"}),
+    "record_service_request": frozenset({"recorded", "not_found", "protected", "limited", "too_many"}),
+    "read_request_number": frozenset({"ok", "invalid", "too_many"}),
+    "follow_up_request": frozenset({"due", "escalated", "answered", "exhausted", "not_found", "limited",
+                                    "too_many"}),
 }
 # Actions that count attempts and raise `too_many` at the limit: a loop through them ends.
 COUNTING_ACTIONS = frozenset({"read_receipt", "reject_read_back", "look_up_case", "callback_zone",
-                              "read_callback_number", "reject_callback_number"})
+                              "read_callback_number", "reject_callback_number", "record_service_request",
+                              "read_request_number", "follow_up_request"})
 
 # Speech hints an input node may name (`hints: receipt`): words the recogniser should expect.
-HINTS: dict[str, Callable[[str], list[str]]] = {"receipt": speech_hints}
+HINTS: dict[str, Callable[[str], list[str]]] = {"receipt": receipts.speech_hints,
+                                                 "service_request": references.speech_hints}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ivr import callbacks, case_status
+from ivr import biometrics, callbacks, case_status, requests_actions
 from ivr.flows.engine import ActionContext, ActionResult
 from ivr.hours import is_open, next_open
 from ivr.services import Services
@@ -45,4 +45,13 @@ def build_actions(services: Services) -> dict[str, Callable[[ActionContext], Act
         "reject_callback_number": callbacks.reject_number,
         "book_callback": callbacks.book_callback(services),
         "route_callback": callbacks.route_callback,
+        "route_receipt": case_status.route_receipt,
+        "find_appointment": biometrics.find_appointment(services),
+        "offer_appointment_slots": biometrics.offer_appointment_slots(services),
+        "pick_appointment_slot": biometrics.pick_appointment_slot,
+        "move_appointment": biometrics.move_chosen_appointment(services),
+        "record_biometrics_expedite": biometrics.record_biometrics_expedite(services),
+        "record_service_request": requests_actions.record_service_request(services),
+        "read_request_number": requests_actions.read_request_number,
+        "follow_up_request": requests_actions.follow_up_request(services),
     }

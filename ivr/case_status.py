@@ -61,3 +61,8 @@ def look_up_case(services: Services):
         })
 
     return action
+
+
+def route_receipt(ctx: ActionContext) -> ActionResult:
+    """After the read-back is confirmed: on to what the caller gave the number for (`receipt_for`)."""
+    return ActionResult(ctx.state["vars"].get("receipt_for", "case_status"))

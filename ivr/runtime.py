@@ -15,7 +15,7 @@ from ivr.actions import build_actions
 from ivr.callback_slots import CallbackWindow
 from ivr.clock import Clock, make_clock
 from ivr.config import TIERS, is_true, transfer_targets
-from ivr.demo import seed_demo_cases
+from ivr.demo import seed_demo_data
 from ivr.flows.engine import Engine
 from ivr.flows.flowset import load_flowset
 from ivr.flows.model import FlowSet
@@ -101,7 +101,7 @@ def build_runtime(app: Flask) -> Runtime:
     config = app.config
     store = open_store(database_url(config["DATABASE_URL"], app.instance_path))
     if wants_demo_data(config):
-        seed_demo_cases(store)
+        seed_demo_data(store)
     services = Services(store=store, clock=make_clock(config["FAKE_NOW"]), limits=lookup_limits(config),
                         callbacks=callback_policy(config))
     actions = build_actions(services)

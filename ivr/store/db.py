@@ -13,6 +13,7 @@ from sqlalchemy.orm import sessionmaker
 from ivr.store.tables import Base
 
 SCHEMA_LOCK = 7_446_590_001  # the PostgreSQL advisory lock held while creating tables
+CREATE_ATTEMPTS = 20  # more than the tables: each lost race leaves one table fewer to create
 
 
 def database_url(configured: str, instance_path: str) -> str:
@@ -51,13 +52,15 @@ class Store:
 
     def create_tables(self) -> None:
         """Create any missing table (a no-op on an up-to-date database), safe to race."""
-        try:
-            self._create_tables()
-        except OperationalError as error:
-            # Two SQLite processes starting together: the loser sees the winner's table.
-            if "already exists" not in str(error):
-                raise
-            self._create_tables()
+        for attempt in range(CREATE_ATTEMPTS):
+            try:
+                self._create_tables()
+                return
+            except OperationalError as error:
+                # SQLite processes starting together: a loser sees a winner's table (once per
+                # table it lost, at worst), and goes on with the tables still missing.
+                if "already exists" not in str(error) or attempt == CREATE_ATTEMPTS - 1:
+                    raise
 
     def _create_tables(self) -> None:
         """Create missing tables; on PostgreSQL one starting instance at a time."""

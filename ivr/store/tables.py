@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, String, TypeDecorator, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, String, TypeDecorator, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -109,3 +109,50 @@ class Callback(Base):
     lease_expires: Mapped[datetime | None] = mapped_column(UTCDateTime)
     call_sid: Mapped[str | None] = mapped_column(String(64), index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AscSlot(Base):
+    """An appointment time at an Application Support Center: its places, and how many are taken.
+
+    `booked` counts the scheduled appointments at that time; a place is taken with one atomic
+    conditional UPDATE, so two callers can never both get the last one.
+    """
+
+    __tablename__ = "asc_slots"
+
+    asc: Mapped[str] = mapped_column(String(32), primary_key=True)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    capacity: Mapped[int] = mapped_column(default=1)
+    booked: Mapped[int] = mapped_column(default=0)
+
+
+class AppointmentRecord(Base):
+    """A biometrics appointment at an ASC, one per receipt number."""
+
+    __tablename__ = "appointments"
+    __table_args__ = (Index("ix_appointments_asc_starts_at", "asc", "starts_at"),)  # recounting a slot's places
+
+    receipt_number: Mapped[str] = mapped_column(String(13), primary_key=True)
+    asc: Mapped[str] = mapped_column(String(32))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reschedule_count: Mapped[int] = mapped_column(default=0)
+    status: Mapped[str] = mapped_column(String(16))
+
+
+class ServiceRequestRecord(Base):
+    """A request sent to the office that decides it; a follow-up points to the request it follows."""
+
+    __tablename__ = "service_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(10), unique=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    receipt_number: Mapped[str | None] = mapped_column(String(13), index=True)
+    level: Mapped[str] = mapped_column(String(10))
+    # Unique: a request is followed up once, however many callers ask at the same moment.
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("service_requests.id"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    routed_to: Mapped[str] = mapped_column(String(32))
+    lang: Mapped[str] = mapped_column(String(2), default="en")  # the language the office should answer in
+    created_by_call: Mapped[str | None] = mapped_column(String(64), index=True)

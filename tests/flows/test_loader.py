@@ -46,7 +46,7 @@ def broken_copy(tmp_path, file: str, old: str, new: str):
 
 CASES = [
     ("main.yaml", "goto: case_status.ask", "goto: nowhere", "main_menu", "leads to unknown node 'main.nowhere'"),
-    ("main.yaml", "prompt: biometrics_intro", "prompt: no_such_prompt", "biometrics_intro",
+    ("biometrics.yaml", "prompt: biometrics_intro", "prompt: no_such_prompt", "intro",
      "prompt 'no_such_prompt' is not defined"),
     ("common.yaml", "action: agents_open\n    with: {tier: tier1}\n    on: {open: tier1_transfer",
      "action: open_sesame\n    on: {open: tier1_transfer", "agent", "action 'open_sesame' does not exist"),
@@ -56,8 +56,8 @@ CASES = [
      "choose_language", "key 1 is used twice"),
     ("main.yaml", "    type: menu\n    prompt: main_menu\n", "    type: menu\n    prompt: main_menu\n    colour: red\n",
      "main_menu", "Additional properties are not allowed ('colour' was unexpected)"),
-    ("main.yaml", "type: say\n    prompt: expedite_intro", "type: shout\n    prompt: expedite_intro",
-     "expedite_intro", "'shout' is not one of"),
+    ("requests.yaml", "type: say\n    prompt: expedite_intro", "type: shout\n    prompt: expedite_intro",
+     "expedite", "'shout' is not one of"),
 ]
 
 
@@ -88,8 +88,8 @@ def test_yaml_syntax_errors_give_the_line_not_a_traceback(tmp_path):
 
 
 def test_a_key_defined_twice_is_refused(tmp_path):
-    duplicate = "  account_help:\n    type: say\n  expedite_intro:\n"
-    flows = broken_copy(tmp_path, "main.yaml", "  expedite_intro:\n", duplicate)
+    duplicate = "  account_help:\n    type: say\n  requests_menu:\n"
+    flows = broken_copy(tmp_path, "main.yaml", "  requests_menu:\n", duplicate)
     with pytest.raises(FlowError, match="duplicate key 'account_help'"):
         load(flows)
 

@@ -24,7 +24,7 @@ def test_dot_draws_each_flow_with_shapes_and_labelled_arrows(shipped):
     assert 'subgraph "cluster_main"' in dot and 'subgraph "cluster_case_status"' in dot
     assert '"main.main_menu" [label="main_menu\\n“For the status of a case, …”", shape=diamond' in dot
     assert '"common.goodbye" [label="goodbye\\n“Thank you for calling. Goodbye.”", shape=octagon' in dot
-    assert '"main.main_menu" -> "main.biometrics_intro" [label="2 · appointment"];' in dot
+    assert '"main.main_menu" -> "biometrics.intro" [label="2 · appointment"];' in dot
     assert '"common.agent" -> "common.tier1_transfer" [label="open"];' in dot
     assert '"common.after_agents" -> "common.goodbye" [label="give up", style=dashed];' in dot
     assert '"(call)" -> "main.opening";' in dot

@@ -14,7 +14,7 @@ SHIPPED = ROOT / "call_flows"
 
 # (file, text, its replacement, the rule the break must trip)
 BREAKS = [
-    ("main.yaml", "goto: biometrics_intro", "goto: biometrics_intr", "IVR001"),
+    ("main.yaml", "goto: biometrics.intro", "goto: biometrics.intr", "IVR001"),
     ("common.yaml", "  goodbye:\n    type: hangup\n",
      "  goodbye:\n    type: hangup\n    prompt: goodbye\n  goodbye:\n    type: hangup\n", "IVR002"),
     ("main.yaml", "    next: notes\n", "    next: choose_language\n", "IVR003"),

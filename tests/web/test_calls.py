@@ -10,8 +10,7 @@ MAIN_MENU = {"en": "For the status of a case, press 1", "es": "Para el estado de
 # (branch key, English word, Spanish word, what the caller hears in en / es, where the call goes)
 BRANCHES = [
     ("1", "case status", "estado de caso", "13-character receipt number", "número de recibo de 13 caracteres", None),
-    ("2", "appointment", "cita", "cannot book a first appointment", "No podemos programar una primera cita",
-     "queue:tier1"),
+    ("2", "appointment", "cita", "cannot book a first appointment", "No podemos programar una primera cita", None),
     ("4", "request", "solicitud", "For emergency travel, press 1", "Para un viaje de emergencia, oprima 1", None),
     ("5", "someone", "hablar con alguien", "VAWA, U visa or T visa", "VAWA, visa U o visa T", None),
     ("3", "password", "contraseña", "Forgot password", "Olvidé mi contraseña", None),
@@ -65,8 +64,9 @@ def test_each_main_menu_branch_by_key_and_word(call, lang, branch, by):
 
 @pytest.mark.parametrize(("path", "tier"), [
     (["4", "1"], "queue:tier2"),   # emergency travel: an officer
-    (["4", "2"], "queue:tier1"),   # expedite
-    (["4", "3"], "queue:tier1"),   # service-request follow-up
+    (["2", "5462190011111#", "1", "1"], "queue:tier1"),  # biometrics, no appointment to move: an agent
+    (["4", "2", "0"], "queue:tier1"),   # expedite: 0 while asked for the receipt number
+    (["4", "3", "0"], "queue:tier1"),   # service-request follow-up: 0 while asked for the number
     (["5", "1"], "queue:tier1"),   # a general question
     (["5", "2"], "queue:tier3"),   # VAWA / U / T: senior officers
     (["3", "1"], "queue:helpdesk"),  # account help -> technical help desk
