@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ivr.biometrics_rules import SCHEDULED, Appointment, earliest_new_start, reschedule_refusal
+from ivr.case_status import within_lookup_limits
 from ivr.flows.engine import ActionContext, ActionResult, Say
 from ivr.locations import location_by_id
 from ivr.office_names import spoken_office
@@ -16,7 +17,6 @@ from ivr.spoken_dates import spoken_moment
 from ivr.store.appointments import MOVED, TAKEN, move_appointment, open_slot_starts
 from ivr.store.appointments import find_appointment as stored_appointment
 from ivr.store.cases import find_case
-from ivr.store.lookups import allow_lookup
 from ivr.store.service_requests import NewRequest, create_request
 
 OFFERED = 3
@@ -43,7 +43,7 @@ def find_appointment(services: Services):
     def action(ctx: ActionContext) -> ActionResult:
         state, now = ctx.state, services.clock()
         receipt = state["vars"]["receipt"]
-        if not allow_lookup(services.store, services.limits, state["call_sid"], state["caller"], now):
+        if not within_lookup_limits(services, ctx):
             return ActionResult("limited")
         case = find_case(services.store, receipt)
         if case is not None and is_protected(case.form_type, case.protected):

@@ -40,14 +40,19 @@ def reject_read_back(ctx: ActionContext) -> ActionResult:
     return count_failure(ctx, "again", ())
 
 
+def within_lookup_limits(services: Services, ctx: ActionContext) -> bool:
+    """Count a look-up against the call's and the caller's limits; False once they are passed."""
+    state = ctx.state
+    return allow_lookup(services.store, services.limits, state["call_sid"], state["caller"], services.clock())
+
+
 def look_up_case(services: Services):
     """An action that finds the confirmed case and prepares its status in the caller's language."""
 
     def action(ctx: ActionContext) -> ActionResult:
-        state = ctx.state
-        if not allow_lookup(services.store, services.limits, state["call_sid"], state["caller"], services.clock()):
+        if not within_lookup_limits(services, ctx):
             return ActionResult("limited")
-        case = find_case(services.store, state["vars"]["receipt"])
+        case = find_case(services.store, ctx.state["vars"]["receipt"])
         if case is None:
             # One answer for every unknown number, so nothing tells which prefixes hold cases.
             return count_failure(ctx, "not_found", (Say("case_not_found"),))

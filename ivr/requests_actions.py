@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ivr.case_status import count_failure
+from ivr.case_status import count_failure, within_lookup_limits
 from ivr.flows.engine import ActionContext, ActionResult, Say
 from ivr.office_names import office_to
 from ivr.privacy import is_protected
@@ -15,7 +15,6 @@ from ivr.service_request_rules import ANSWERED, DUE, ESCALATE, FollowUp, Service
 from ivr.services import Services
 from ivr.spoken_dates import spoken_date
 from ivr.store.cases import find_case
-from ivr.store.lookups import allow_lookup
 from ivr.store.service_requests import NewRequest, create_request, request_chain
 
 OFFICERS = "tier2"  # the contact center's own Immigration Services Officers decide these requests
@@ -35,7 +34,7 @@ def record_service_request(services: Services):
 
     def action(ctx: ActionContext) -> ActionResult:
         state, now, kind = ctx.state, services.clock(), ctx.node.params["kind"]
-        if not allow_lookup(services.store, services.limits, state["call_sid"], state["caller"], now):
+        if not within_lookup_limits(services, ctx):
             return ActionResult("limited")
         case = find_case(services.store, state["vars"]["receipt"])
         if case is None:
@@ -89,8 +88,8 @@ def follow_up_request(services: Services):
     was created, 'due' (not yet 30 days), 'answered', or 'exhausted' (a tertiary one is overdue)."""
 
     def action(ctx: ActionContext) -> ActionResult:
-        state, now, values = ctx.state, services.clock(), ctx.state["vars"]
-        if not allow_lookup(services.store, services.limits, state["call_sid"], state["caller"], now):
+        now, values = services.clock(), ctx.state["vars"]
+        if not within_lookup_limits(services, ctx):
             return ActionResult("limited")
         chain = request_chain(services.store, reference=values.get("request_reference"),
                               receipt_number=values.get("receipt"))
