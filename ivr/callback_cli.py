@@ -12,7 +12,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from ivr.callback_worker import dispatch_once
+from ivr.callback_worker import dispatch_once, reconcile
 from ivr.runtime import runtime
 from ivr.store.callbacks import STATES, list_callbacks
 from ivr.telephony import Dialer, make_client
@@ -46,6 +46,7 @@ def work_command(once: bool, until_idle: bool, batch: int, poll: float, worker_i
     worker = worker_id or f"{socket.gethostname()}:{os.getpid()}"
     total = 0
     while True:
+        reconcile(rt.services, dialer)
         placed = dispatch_once(rt.services, dialer, worker, batch)
         total += placed
         if once or (until_idle and placed == 0):

@@ -8,7 +8,8 @@ from itertools import islice
 
 from ivr.callback_slots import candidate_slots
 from ivr.services import Services
-from ivr.store.callbacks import claim_due, get_callback, mark_dialed, rebook, release
+from ivr.store.callbacks import claim_due, get_callback, mark_dialed, rebook, release, unsettled
+from ivr.store.calls import record_status
 from ivr.telephony import Dialer
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,21 @@ def dispatch_once(services: Services, dialer: Dialer, worker: str, batch: int = 
         mark_dialed(services.store, callback.id, call_sid, services.clock())
         placed += 1
     return placed
+
+
+def reconcile(services: Services, dialer: Dialer) -> int:
+    """Settle callbacks whose status callback never came, asking Twilio how their call ended."""
+    now, settled = services.clock(), 0
+    for callback in unsettled(services.store, now - services.callbacks.reconcile_after):
+        try:
+            status = dialer.status(callback.call_sid)
+        except Exception:  # Twilio unreachable: ask again on the next round
+            log.exception("callback %s: could not fetch call %s", callback.id, callback.call_sid)
+            continue
+        # Recorded like a status callback, so a late one that does arrive changes nothing.
+        if record_status(services.store, callback.call_sid, status, now) and settle(services, callback.id, status):
+            settled += 1
+    return settled
 
 
 def settle(services: Services, callback_id: int, call_status: str) -> str | None:

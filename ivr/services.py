@@ -21,6 +21,8 @@ class CallbackPolicy:
     retry_after: timedelta = timedelta(hours=1)
     lease: timedelta = timedelta(minutes=2)
     max_attempts: int = 2  # dialled at most twice in all: the first try and one retry
+    # A dialled callback with no outcome after this long is asked about through the REST API.
+    reconcile_after: timedelta = timedelta(hours=1)
 
 
 @dataclass(frozen=True)

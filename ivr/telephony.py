@@ -28,6 +28,10 @@ class Dialer:
         )
         return call.sid
 
+    def status(self, call_sid: str) -> str:
+        """A placed call's status as Twilio knows it now (queued ... completed, no-answer)."""
+        return self.client.calls(call_sid).fetch().status
+
 
 def make_client(account_sid: str, auth_token: str, api_base_url: str, http_client=None) -> Client:
     """A Twilio REST client whose API calls go to `api_base_url` (a loopback stand-in in tests)."""

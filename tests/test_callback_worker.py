@@ -165,3 +165,21 @@ def test_callbacks_list_shows_local_times_with_the_zones_offset(worker_app):
         "time_zone": "America/Chicago", "scheduled_for": "2026-11-30T10:00:00-06:00"}
     text = worker_app.test_cli_runner().invoke(args=["callbacks", "list"]).output
     assert "2026-11-30T10:00:00-06:00" in text and "America/Chicago" in text
+
+
+@pytest.mark.parametrize(("twilio_says", "state", "attempts"), [
+    ("completed", "completed", 1), ("no-answer", "scheduled", 1), ("in-progress", "dialing", 1),
+])
+def test_a_lost_status_callback_is_settled_by_asking_twilio(make_app, standin, twilio_says, state, attempts):
+    settings = {"PUBLIC_BASE_URL": PUBLIC, "TWILIO_API_BASE_URL": standin.url, "TWILIO_ACCOUNT_SID": ACCOUNT}
+    dialling = make_app(FAKE_NOW=NOW, **settings)
+    [callback_id] = add(dialling, 1, datetime(2026, 11, 30, 14, 30, tzinfo=UTC))
+    dialling.test_cli_runner().invoke(args=["callbacks", "work", "--once"])
+    standin.api.final_status = twilio_says  # ...and no status callback ever reaches the IVR
+    later = make_app(FAKE_NOW="2026-11-30T16:30:00+00:00", **settings)
+    result = later.test_cli_runner().invoke(args=["callbacks", "work", "--once"])
+    assert result.exit_code == 0, result.output
+    settled = state_of(later, callback_id)
+    assert (settled.state, settled.attempts) == (state, attempts)
+    if state == "dialing":  # still on the phone with an agent: left alone
+        assert settled.call_sid == standin.api.calls[0].sid

@@ -33,24 +33,34 @@ class CallsApi:
     auth: tuple[str, str]
     delay: float = 0.0
     calls: list[PlacedCall] = field(default_factory=list)
+    final_status: str = "completed"  # what fetching a placed call reports
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __call__(self, environ, start_response):
         """The WSGI app: POST .../Calls.json creates a call; anything else is 404 or 401."""
         request = Request(environ)
         parts = request.path.strip("/").split("/")
-        if request.method != "POST" or len(parts) != 4 or parts[3] != "Calls.json":
-            return Response("not found", 404)(environ, start_response)
         if request.authorization is None or (request.authorization.username,
                                              request.authorization.password) != self.auth:
             return Response(json.dumps({"code": 20003, "message": "Authenticate"}), 401,
                             mimetype="application/json")(environ, start_response)
+        if request.method == "GET" and len(parts) == 5 and parts[3] == "Calls":
+            return self._fetch(parts[2], parts[4].removesuffix(".json"))(environ, start_response)
+        if request.method != "POST" or len(parts) != 4 or parts[3] != "Calls.json":
+            return Response("not found", 404)(environ, start_response)
         if self.delay:
             time.sleep(self.delay)
         call = self._place(parts[2], request.form)
         body = {"sid": call.sid, "account_sid": call.account, "to": call.to, "from": call.from_,
                 "status": "queued", "uri": f"/2010-04-01/Accounts/{call.account}/Calls/{call.sid}.json"}
         return Response(json.dumps(body), 201, mimetype="application/json")(environ, start_response)
+
+    def _fetch(self, account: str, sid: str) -> Response:
+        """A placed call, reported with `final_status`; 404 for a call never placed."""
+        if not any(call.sid == sid for call in self.calls):
+            return Response(json.dumps({"code": 20404, "message": "not found"}), 404, mimetype="application/json")
+        body = {"sid": sid, "account_sid": account, "status": self.final_status}
+        return Response(json.dumps(body), 200, mimetype="application/json")
 
     def _place(self, account: str, form) -> PlacedCall:
         """Record a call request."""

@@ -92,6 +92,14 @@ def claim_due(store: Store, worker: str, now: datetime, lease: timedelta, limit:
         return list(rows)
 
 
+def unsettled(store: Store, before: datetime, limit: int = 50) -> list[Callback]:
+    """Callbacks dialled before `before` whose outcome never arrived (a lost status callback)."""
+    query = (select(Callback).where(Callback.state == "dialing", Callback.call_sid.is_not(None),
+                                    Callback.updated_at < before).order_by(Callback.updated_at).limit(limit))
+    with store.session() as session:
+        return list(session.scalars(query))
+
+
 def mark_dialed(store: Store, callback_id: int, call_sid: str, now: datetime) -> None:
     """Remember the outbound call placed for a callback."""
     with store.session() as session:
