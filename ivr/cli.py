@@ -8,6 +8,7 @@ from ivr import callback_cli, data_cli
 from ivr.harness import cli as harness_cli
 from ivr.harness.terminal import call_command
 from ivr.lint import cli as lint_cli
+from ivr.store import db_cli
 
 
 def init_app(app: Flask) -> None:
@@ -17,3 +18,4 @@ def init_app(app: Flask) -> None:
     callback_cli.init_app(app)
     lint_cli.init_app(app)
     harness_cli.init_app(app)
+    db_cli.init_app(app)

@@ -5,15 +5,11 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import sessionmaker
 
-from ivr.store.tables import Base
-
-SCHEMA_LOCK = 7_446_590_001  # the PostgreSQL advisory lock held while creating tables
-CREATE_ATTEMPTS = 20  # more than the tables: each lost race leaves one table fewer to create
+from ivr.store.migrate import upgrade
 
 
 def database_url(configured: str, instance_path: str) -> str:
@@ -50,24 +46,9 @@ class Store:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
-    def create_tables(self) -> None:
-        """Create any missing table (a no-op on an up-to-date database), safe to race."""
-        for attempt in range(CREATE_ATTEMPTS):
-            try:
-                self._create_tables()
-                return
-            except OperationalError as error:
-                # SQLite processes starting together: a loser sees a winner's table (once per
-                # table it lost, at worst), and goes on with the tables still missing.
-                if "already exists" not in str(error) or attempt == CREATE_ATTEMPTS - 1:
-                    raise
-
-    def _create_tables(self) -> None:
-        """Create missing tables; on PostgreSQL one starting instance at a time."""
-        with self.engine.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
-            Base.metadata.create_all(connection)
+    def migrate(self) -> None:
+        """Bring the schema to the latest migration (safe when several instances start together)."""
+        upgrade(self.engine)
 
     @contextmanager
     def session(self):
@@ -81,8 +62,8 @@ class Store:
 
 
 def open_store(url: str) -> Store:
-    """A Store for the URL, with its tables created."""
+    """A Store for the URL, its schema migrated to the latest revision."""
     store = Store(make_engine(url))
-    store.create_tables()
+    store.migrate()
     return store
 
