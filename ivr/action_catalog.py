@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ivr import receipts, references
+from ivr.biometrics_rules import REFUSALS
 
 # The events each action can raise: a flow must wire every one (the linter checks), and the
 # counted ones are where a bounded retry counter lets a caller out of a loop.
@@ -26,8 +27,7 @@ ACTION_EVENTS: dict[str, frozenset[str]] = {
     "book_callback": frozenset({"booked", "full"}),
     "route_callback": frozenset({"tier1", "tier2", "tier3", "helpdesk", "tty"}),
     "route_receipt": frozenset({"case_status", "biometrics", "expedite", "emergency_travel"}),
-    "find_appointment": frozenset({"reschedulable", "none", "missed", "completed", "passed", "too_soon",
-                                   "rescheduled_twice", "protected", "limited"}),
+    "find_appointment": frozenset({"reschedulable", "none", "protected", "limited", *REFUSALS}),
     "offer_appointment_slots": frozenset({"three", "two", "one", "none"}),
     "pick_appointment_slot": frozenset({"ok"}),
     "move_appointment": frozenset({"moved", "taken", "changed"}),

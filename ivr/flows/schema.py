@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ivr.flows.model import NODE_TYPES
+
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
 TARGET = {"type": "string", "pattern": "^([a-z][a-z0-9_]*\\.)?[a-z][a-z0-9_]*$"}
 KEY = {"type": "string", "pattern": "^[0-9*#]$"}
@@ -50,7 +52,7 @@ def _node(kind: str, required: list[str], **fields) -> dict:
 NODE = {
     "type": "object",
     "required": ["type"],
-    "properties": {"type": {"enum": ["say", "menu", "input", "action", "transfer", "hangup"]}},
+    "properties": {"type": {"enum": list(NODE_TYPES)}},
     "allOf": [
         _node("say", ["prompt", "next"], next=TARGET),
         _node("menu", ["prompt", "options"], options={"type": "array", "minItems": 1, "items": OPTION}, **GATHER),

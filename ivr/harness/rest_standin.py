@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
-CALLS_PATH = "/2010-04-01/Accounts/{sid}/Calls.json"
-
 
 @dataclass
 class PlacedCall:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -127,13 +127,6 @@ def list_callbacks(store: Store, state: str | None = None) -> list[Callback]:
         query = query.where(Callback.state == state)
     with store.session() as session:
         return list(session.scalars(query))
-
-
-def count_by_state(store: Store) -> dict[str, int]:
-    """How many callbacks are in each state."""
-    with store.session() as session:
-        rows = session.execute(select(Callback.state, func.count()).group_by(Callback.state))
-        return dict(rows.all())
 
 
 def rebook(store: Store, callback_id: int, starts: list[datetime], capacity: int, now: datetime) -> datetime | None:
