@@ -22,6 +22,7 @@ from werkzeug.wrappers import Request, Response
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from ivr.domain.routing import Target  # noqa: E402
 from ivr.harness.load import run_load  # noqa: E402
 from ivr.harness.recording import RecordingTransport  # noqa: E402
 from ivr.harness.remote import RemoteBackend  # noqa: E402
@@ -29,7 +30,6 @@ from ivr.harness.runner import run_scenario, tier_of  # noqa: E402
 from ivr.harness.scenario import parse_scenario  # noqa: E402
 from ivr.harness.simulator import SimulatedCall  # noqa: E402
 from ivr.harness.transport import Reply  # noqa: E402
-from ivr.routing import Target  # noqa: E402
 
 TOKEN = "bench-token"
 SAY = '<Say language="en-US" voice="Polly.Joanna-Neural">{}</Say>'

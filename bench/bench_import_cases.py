@@ -20,10 +20,10 @@ from sqlalchemy import delete
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ivr.case_import import parse_cases  # noqa: E402
-from ivr.locations import LOCATIONS  # noqa: E402
-from ivr.receipts import PREFIXES  # noqa: E402
-from ivr.statuses import STATUSES  # noqa: E402
+from ivr.domain.locations import LOCATIONS  # noqa: E402
+from ivr.domain.receipts import PREFIXES  # noqa: E402
+from ivr.domain.statuses import STATUSES  # noqa: E402
+from ivr.imports.cases import parse_cases  # noqa: E402
 from ivr.store.cases import count_cases, upsert_cases  # noqa: E402
 from ivr.store.db import database_url, open_store  # noqa: E402
 from ivr.store.tables import Case  # noqa: E402

@@ -6,7 +6,8 @@ import os
 
 from flask import Flask
 
-from ivr import cli, config, logs, runtime, web
+from ivr import cli, config, runtime, web
+from ivr.web import logs
 
 
 def build_app(test_config: dict | None = None) -> Flask:

@@ -10,19 +10,19 @@ from pathlib import Path
 
 from flask import Flask, current_app, url_for
 
-from ivr.action_catalog import HINTS
-from ivr.actions import build_actions
-from ivr.callback_slots import CallbackWindow
-from ivr.clock import Clock, make_clock
+from ivr.actions.catalog import HINTS
+from ivr.actions.registry import build_actions
+from ivr.actions.services import CallbackPolicy, Services
 from ivr.config import TIERS, is_true, transfer_targets
-from ivr.demo import seed_demo_data
+from ivr.domain.callback_slots import CallbackWindow
+from ivr.domain.clock import Clock, make_clock
+from ivr.domain.hours import LiveHours
+from ivr.domain.routing import Target, parse_targets
 from ivr.flows.engine import Engine
 from ivr.flows.flowset import load_flowset
 from ivr.flows.model import FlowSet
-from ivr.hours import LiveHours
-from ivr.routing import Target, parse_targets
-from ivr.services import CallbackPolicy, Services
 from ivr.store.db import Store, database_url, open_store
+from ivr.store.demo import seed_demo_data
 from ivr.store.lookups import LookupLimits
 from ivr.twiml import TwimlWriter
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from twilio.twiml.voice_response import VoiceResponse
 
+from ivr.domain.routing import Target
 from ivr.flows.engine import Gather, Hangup, Say, Step, Transfer
 from ivr.flows.model import LANGUAGES, FlowSet
-from ivr.routing import Target
 
 LANGUAGE_TAGS = {"en": "en-US", "es": "es-US"}
 SPEECH_MODEL = "numbers_and_commands"

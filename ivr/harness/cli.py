@@ -13,8 +13,9 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 import ivr
-from ivr.action_catalog import ACTION_EVENTS, HINTS
+from ivr.actions.catalog import ACTION_EVENTS, HINTS
 from ivr.config import ROOT, TIERS, transfer_targets
+from ivr.domain.routing import parse_targets
 from ivr.flows.flowset import load_flowset
 from ivr.harness.audio import espeak, render_call
 from ivr.harness.load import load_mix, plan, run_load
@@ -24,7 +25,6 @@ from ivr.harness.reports import junit_report, text_report
 from ivr.harness.scenario import load_scenario
 from ivr.harness.suite import RunResult, run_files, scenario_files
 from ivr.harness.transcripts import file_stems, write_transcripts
-from ivr.routing import parse_targets
 from ivr.runtime import runtime
 
 SHIPPED = ROOT / "tests" / "scenarios"

@@ -10,13 +10,13 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
 from ivr.config import transfer_targets
+from ivr.domain.routing import parse_targets
 from ivr.flows.model import FlowSet
 from ivr.harness.recording import RecordingTransport
 from ivr.harness.runner import random_caller, tier_of
 from ivr.harness.scenario import DEFAULT_NOW, Conditions, Scenario
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.transport import FlaskTransport
-from ivr.routing import parse_targets
 from ivr.runtime import EXTENSION
 from ivr.store.callbacks import Booking, book
 

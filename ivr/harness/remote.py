@@ -8,13 +8,13 @@ from urllib.parse import urlsplit
 
 import requests
 
-from ivr.clock import parse_instant
+from ivr.domain.clock import parse_instant
+from ivr.domain.routing import Target
 from ivr.harness.recording import RecordingTransport
 from ivr.harness.runner import random_caller, tier_of
 from ivr.harness.scenario import Scenario
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.transport import HttpTransport
-from ivr.routing import Target
 
 
 def is_local_url(url: str) -> bool:

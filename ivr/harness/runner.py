@@ -9,6 +9,7 @@ from typing import Protocol
 
 import requests
 
+from ivr.domain.routing import Target
 from ivr.harness.expect import (
     Heard,
     SeenTransfer,
@@ -20,7 +21,6 @@ from ivr.harness.expect import (
 from ivr.harness.recording import Exchange, RecordingTransport
 from ivr.harness.scenario import Scenario, Step
 from ivr.harness.simulator import SimulatedCall
-from ivr.routing import Target
 
 TWIML_SHOWN = 2000  # characters of the last TwiML document a failure report shows
 

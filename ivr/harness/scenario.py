@@ -10,7 +10,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from ivr.clock import parse_instant
+from ivr.domain.clock import parse_instant
 from ivr.flows.loader import FlowError, read_yaml
 from ivr.harness.scenario_schema import BARE_STEPS, SCENARIO, STEP_ARGUMENTS
 

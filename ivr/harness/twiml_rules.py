@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ivr.voices import voice_language
+from ivr.domain.voices import voice_language
 
 VERBS = {"Say", "Play", "Pause", "Gather", "Redirect", "Dial", "Enqueue", "Hangup", "Reject", "Leave", "Record"}
 NESTING = {

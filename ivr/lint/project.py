@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ivr.action_catalog import ACTION_EVENTS, COUNTING_ACTIONS, HINTS
+from ivr.actions.catalog import ACTION_EVENTS, COUNTING_ACTIONS, HINTS
 from ivr.config import SETTINGS, TIERS
 from ivr.lint.names import KnownNames
 

@@ -1,0 +1,1 @@
+"""The store adapter: SQLAlchemy tables, migrations and queries that return domain values."""

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import and_, func, select, update
 
-from ivr.biometrics_rules import SCHEDULED, Appointment, Slot
+from ivr.domain.biometrics import SCHEDULED, Appointment, Slot
 from ivr.store.bulk import upsert_rows
 from ivr.store.db import Store
 from ivr.store.tables import AppointmentRecord, AscSlot

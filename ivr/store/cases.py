@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import func, select
 
-from ivr.case_import import CaseRow
+from ivr.imports.cases import CaseRow
 from ivr.store.bulk import CHUNK as CHUNK  # re-exported: the rows written per statement
 from ivr.store.bulk import upsert_rows
 from ivr.store.db import Store

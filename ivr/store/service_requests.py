@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ivr.references import new_reference
-from ivr.service_request_rules import ServiceRequest
+from ivr.domain.references import new_reference
+from ivr.domain.service_requests import ServiceRequest
 from ivr.store.db import Store
 from ivr.store.tables import ServiceRequestRecord
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Blueprint, current_app, request
 from twilio.twiml.voice_response import VoiceResponse
 
-from ivr.callback_worker import settle
 from ivr.flows.engine import new_state
 from ivr.runtime import runtime
 from ivr.store.callbacks import get_callback
@@ -13,6 +12,7 @@ from ivr.store.calls import record_status, save_state
 from ivr.web.faults import apologise
 from ivr.web.reply import twiml_reply
 from ivr.web.signature import require_twilio_signature
+from ivr.worker.callbacks import settle
 
 bp = Blueprint("outbound", __name__, url_prefix="/voice")
 bp.register_error_handler(Exception, apologise)

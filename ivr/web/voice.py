@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, request
 from twilio.twiml.voice_response import VoiceResponse
 
-from ivr.callback_numbers import same_number
+from ivr.domain.phone_numbers import same_number
 from ivr.flows.engine import CallInput, Step, TransferEnded, new_state
 from ivr.runtime import runtime
 from ivr.store.calls import load_state, record_status, save_state

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from ivr.action_catalog import ACTION_EVENTS, HINTS
-from ivr.actions import build_actions
+from ivr.actions.catalog import ACTION_EVENTS, HINTS
+from ivr.actions.registry import build_actions
+from ivr.actions.services import Services
 from ivr.config import ROOT, TIERS
 from ivr.flows.flowset import load_flowset
 from ivr.flows.loader import FlowError
-from ivr.services import Services
 
 SHIPPED = ROOT / "call_flows"
 def load(directory):

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from ivr import create_app
-from ivr.action_catalog import ACTION_EVENTS, HINTS
+from ivr.actions.catalog import ACTION_EVENTS, HINTS
 from ivr.config import ROOT, TIERS
 from ivr.flows.flowset import load_flowset
 from ivr.harness.coverage import reachable, universe

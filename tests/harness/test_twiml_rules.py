@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from ivr.domain.voices import voice_language
 from ivr.harness.twiml_rules import TwimlRejected, check_document
-from ivr.voices import voice_language
 
 GOOD = '<Response><Gather action="/voice/gather" input="dtmf speech" language="es-US">' \
        '<Say voice="Polly.Lupe-Neural" language="es-US">Hola</Say></Gather></Response>'

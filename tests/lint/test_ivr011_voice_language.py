@@ -17,7 +17,7 @@ def test_voices_that_speak_their_language_pass(tmp_path, voices):
 @pytest.mark.parametrize(("voices", "message"), [
     ("{en: Polly.Joanna-Neural, es: Polly.Matthew-Neural}", "the es voice 'Polly.Matthew-Neural' speaks en-US, not es"),
     ("{en: Google.en-GB-Neural2-A, es: Polly.Lupe}", "the en voice 'Google.en-GB-Neural2-A' speaks en-GB, not en-US"),
-    ("{en: Polly.Joanna-Neural, es: Polly.Nobody}", "voice 'Polly.Nobody' is not in ivr/voices.py"),
+    ("{en: Polly.Joanna-Neural, es: Polly.Nobody}", "voice 'Polly.Nobody' is not in ivr/domain/voices.py"),
     ("{en: Polly.Joanna-Neural}", "no es voice"),
 ])
 def test_a_voice_that_does_not_speak_its_language_is_reported_at_the_line(tmp_path, voices, message):

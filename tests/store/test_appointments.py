@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import delete
 
-from ivr.biometrics_rules import Appointment, Slot
+from ivr.domain.biometrics import Appointment, Slot
 from ivr.store.appointments import (
     CHANGED,
     MOVED,

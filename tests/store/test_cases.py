@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import delete
 
-from ivr.case_import import CaseRow
+from ivr.imports.cases import CaseRow
 from ivr.store.cases import CHUNK, count_cases, find_case, upsert_cases
 from ivr.store.db import database_url, open_store
 from ivr.store.tables import Case

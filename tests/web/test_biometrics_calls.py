@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from ivr.biometrics_rules import Appointment
+from ivr.domain.biometrics import Appointment
 from ivr.runtime import runtime
 from ivr.store.appointments import find_appointment, save_appointments, slot_places
 from ivr.store.service_requests import request_chain

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from ivr.domain.receipts import KEYPAD_PREFIXES
 from ivr.harness.simulator import CallFailed
-from ivr.receipts import KEYPAD_PREFIXES
 from tests.conftest import simulated_call
 
 KEYS_FOR = {prefix: keys for keys, prefix in KEYPAD_PREFIXES.items()}

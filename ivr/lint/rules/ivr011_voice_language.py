@@ -1,7 +1,7 @@
 """A line voice does not speak its language (en: a US English voice; es: a Spanish voice).
 
 Twilio reads Spanish words with an English voice as gibberish, and the other way round. The
-voice's language comes from ivr/voices.py; a voice it does not know cannot be checked, and is
+voice's language comes from ivr/domain/voices.py; a voice it does not know cannot be checked, and is
 reported so that it gets added there.
 
 Passing::
@@ -19,9 +19,9 @@ Failing::
 
 from __future__ import annotations
 
+from ivr.domain.voices import voice_language
 from ivr.flows.model import LANGUAGES
 from ivr.lint.problem import ERROR, Problem
-from ivr.voices import voice_language
 
 ID = "IVR011"
 NAME = "voice-language"
@@ -43,7 +43,7 @@ def check(model, known):
             yield Problem(model.line.file, line, None, f"no {lang} voice")
         elif spoken is None:
             yield Problem(model.line.file, line, None,
-                          f"voice '{voice}' is not in ivr/voices.py: cannot tell that it speaks {FAMILY[lang]}")
+                          f"voice '{voice}' is not in ivr/domain/voices.py: cannot tell that it speaks {FAMILY[lang]}")
         elif not (spoken == FAMILY[lang] or spoken.startswith(FAMILY[lang] + "-")):
             message = f"the {lang} voice '{voice}' speaks {spoken}, not {FAMILY[lang]}"
             yield Problem(model.line.file, line, None, message)

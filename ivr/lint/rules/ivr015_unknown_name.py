@@ -1,6 +1,6 @@
 """A node names an action, tier or speech hints that the code or configuration does not define.
 
-Actions and their speech hints live in ivr/action_catalog.py (ACTION_EVENTS, HINTS); tiers in
+Actions and their speech hints live in ivr/actions/catalog.py (ACTION_EVENTS, HINTS); tiers in
 ivr/config.py (TIERS). The app refuses to start on an unknown name; the linter says so first.
 
 Passing::

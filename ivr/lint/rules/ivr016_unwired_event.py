@@ -2,7 +2,7 @@
 
 An unwired event stops the call with an apology; a wired event nobody raises is a branch that
 cannot happen (often a typo of one that can). The events each action raises are listed in
-ivr/action_catalog.py (ACTION_EVENTS). At an input, `no_match` is the engine's own re-prompt and
+ivr/actions/catalog.py (ACTION_EVENTS). At an input, `no_match` is the engine's own re-prompt and
 need not be wired. A transfer raises `failed` (no agent answered), which must be wired, or the
 caller is hung up on, and `left` (the caller left the queue), which may be (else `failed` is
 followed).

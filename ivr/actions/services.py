@@ -1,0 +1,36 @@
+"""What named actions may use: the store, the clock and the contact center's rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from ivr.domain.callback_slots import CallbackWindow
+from ivr.domain.clock import Clock
+from ivr.domain.hours import LiveHours
+from ivr.store.db import Store
+from ivr.store.lookups import LookupLimits
+
+
+@dataclass(frozen=True)
+class CallbackPolicy:
+    """When callbacks may be booked and how the workers treat them."""
+
+    window: CallbackWindow = field(default_factory=CallbackWindow)
+    capacity: int = 5
+    retry_after: timedelta = timedelta(hours=1)
+    lease: timedelta = timedelta(minutes=2)
+    max_attempts: int = 2  # dialled at most twice in all: the first try and one retry
+    # A dialled callback with no outcome after this long is asked about through the REST API.
+    reconcile_after: timedelta = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Services:
+    """The outside world of the actions, injected so tests can set each part."""
+
+    store: Store
+    clock: Clock
+    hours: LiveHours = field(default_factory=LiveHours)
+    limits: LookupLimits = field(default_factory=LookupLimits)
+    callbacks: CallbackPolicy = field(default_factory=CallbackPolicy)

@@ -1,0 +1,22 @@
+"""The Flask CLI commands of the IVR."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from ivr.cli import callbacks as callback_cli
+from ivr.cli import data as data_cli
+from ivr.cli import db as db_cli
+from ivr.harness import cli as harness_cli
+from ivr.harness.terminal import call_command
+from ivr.lint import cli as lint_cli
+
+
+def init_app(app: Flask) -> None:
+    """Register every command."""
+    app.cli.add_command(call_command)
+    data_cli.init_app(app)
+    callback_cli.init_app(app)
+    lint_cli.init_app(app)
+    harness_cli.init_app(app)
+    db_cli.init_app(app)

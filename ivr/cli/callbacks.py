@@ -1,0 +1,85 @@
+"""`flask callbacks`: run the callback worker, and list callbacks in their local times."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import time
+from zoneinfo import ZoneInfo
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+from ivr.runtime import runtime
+from ivr.store.callbacks import STATES, list_callbacks
+from ivr.telephony import Dialer, make_client
+from ivr.worker.callbacks import dispatch_once, reconcile
+
+
+@click.group("callbacks")
+def callbacks_group() -> None:
+    """Scheduled callbacks: dispatch them (work) or see them (list)."""
+
+
+def make_dialer(app: Flask, token: str) -> Dialer:
+    """The dialer the configuration describes; Twilio must be able to reach PUBLIC_BASE_URL."""
+    config = app.config
+    if not config["PUBLIC_BASE_URL"]:
+        raise click.UsageError("set PUBLIC_BASE_URL: Twilio fetches /voice/callback from it when a person answers")
+    client = make_client(config["TWILIO_ACCOUNT_SID"], token, config["TWILIO_API_BASE_URL"])
+    return Dialer(client, config["CALLER_ID"], config["PUBLIC_BASE_URL"])
+
+
+@callbacks_group.command("work")
+@click.option("--once", is_flag=True, help="Dispatch what is due now, then exit.")
+@click.option("--until-idle", is_flag=True, help="Keep dispatching until nothing is due, then exit.")
+@click.option("--batch", default=20, show_default=True, help="Callbacks claimed at a time.")
+@click.option("--poll", default=5.0, show_default=True, help="Seconds between looks when nothing is due.")
+@click.option("--worker-id", default=None, help="This worker's name in leases (default: host:pid).")
+@with_appcontext
+def work_command(once: bool, until_idle: bool, batch: int, poll: float, worker_id: str | None) -> None:
+    """Dial due callbacks through Twilio. Run several on one PostgreSQL: none dials a callback twice."""
+    rt = runtime()
+    dialer = make_dialer(current_app, rt.auth_token)
+    worker = worker_id or f"{socket.gethostname()}:{os.getpid()}"
+    total = 0
+    while True:
+        reconcile(rt.services, dialer)
+        placed = dispatch_once(rt.services, dialer, worker, batch)
+        total += placed
+        if once or (until_idle and placed == 0):
+            break
+        if placed == 0:
+            time.sleep(poll)
+    click.echo(f"{worker}: placed {total} callback calls")
+
+
+def _as_json(callback) -> dict:
+    """A callback as operators script it: local time with the zone's offset."""
+    local = callback.scheduled_for.astimezone(ZoneInfo(callback.time_zone))
+    return {"id": callback.id, "receipt_number": callback.receipt_number, "phone": callback.phone,
+            "state": callback.state, "time_zone": callback.time_zone, "scheduled_for": local.isoformat(),
+            "lang": callback.lang, "tier": callback.tier, "attempts": callback.attempts}
+
+
+@callbacks_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@click.option("--state", type=click.Choice(STATES), help="Only callbacks in this state.")
+@with_appcontext
+def list_command(as_json: bool, state: str | None) -> None:
+    """List callbacks, soonest first, at their local time in the filing location's zone."""
+    rows = [_as_json(c) for c in list_callbacks(runtime().store, state)]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    click.echo(f"{'id':>5}  {'state':<10} {'scheduled for (local)':<27} {'time zone':<20} {'phone':<13} receipt")
+    for row in rows:
+        click.echo(f"{row['id']:>5}  {row['state']:<10} {row['scheduled_for']:<27} {row['time_zone']:<20} "
+                   f"{row['phone']:<13} {row['receipt_number'] or '-'}")
+
+
+def init_app(app: Flask) -> None:
+    """Register `flask callbacks`."""
+    app.cli.add_command(callbacks_group)

@@ -1,0 +1,76 @@
+"""Service-request reference numbers: "SR" and 8 digits, easy to write down, key in and say.
+
+A caller keys only the 8 digits (or 7 7 for S R first: both letters are on key 7) and may say
+"S R" before them; the number is read back letter by letter and digit by digit, in groups.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+
+from ivr.domain import receipts, spoken_receipts
+
+PREFIX = "SR"
+DIGITS = 8
+KEYED_PREFIX = "77"  # S and R on the E.161 keypad
+
+WRONG_LENGTH = "reference_wrong_length"
+NOT_A_REFERENCE = "reference_not_a_number"
+
+
+class RequestNumberError(ValueError):
+    """What a caller gave is not a reference number; .reason picks the prompt they hear."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def new_reference(randbelow: Callable[[int], int] = secrets.randbelow) -> str:
+    """A fresh random reference number; random, so that one number does not lead to the next."""
+    return f"{PREFIX}{randbelow(10 ** DIGITS):0{DIGITS}d}"
+
+
+def decode_reference_keys(keys: str) -> str:
+    """The reference number keyed as its 8 digits, or as 7 7 and the 8 digits."""
+    keys = (keys or "").strip().removesuffix("#")
+    if not keys.isdigit():
+        raise RequestNumberError(NOT_A_REFERENCE)
+    if len(keys) == DIGITS + len(KEYED_PREFIX) and keys.startswith(KEYED_PREFIX):
+        keys = keys[len(KEYED_PREFIX):]
+    if len(keys) != DIGITS:
+        raise RequestNumberError(WRONG_LENGTH)
+    return PREFIX + keys
+
+
+def decode_reference_speech(transcript: str, lang: str) -> str:
+    """The reference number in a transcript ("S R 4 8 1 5...", "ese erre cuatro..."), or raise."""
+    heard = spoken_receipts.hear(transcript or "", lang, (PREFIX,))
+    if not heard:
+        raise RequestNumberError(NOT_A_REFERENCE)
+    letters = "".join(item.letter for item in heard if not item.digit)
+    digits = "".join(item.digit for item in heard if item.digit)
+    # Talk before the number ("it is S R...") may leave stray letters; the number ends in S R.
+    if letters and not letters.endswith(PREFIX):
+        raise RequestNumberError(NOT_A_REFERENCE)
+    if len(digits) != DIGITS:
+        raise RequestNumberError(WRONG_LENGTH)
+    return PREFIX + digits
+
+
+def is_reference(text: str) -> bool:
+    """Whether text is a canonical reference number."""
+    return len(text) == len(PREFIX) + DIGITS and text.startswith(PREFIX) and text[len(PREFIX):].isdigit()
+
+
+def spoken_reference(reference: str) -> str:
+    """The number as read back slowly: "S R, 4 8 1 5, 1 6 2 3"."""
+    digits = reference[len(PREFIX):]
+    groups = (PREFIX, digits[:4], digits[4:])
+    return ", ".join(" ".join(group) for group in groups)
+
+
+def speech_hints(lang: str) -> list[str]:
+    """Twilio hints when asking for a reference or a receipt number."""
+    return [{"en": "S R", "es": "ese erre"}[lang], *receipts.speech_hints(lang)]
