@@ -103,8 +103,9 @@ class Engine:
         state["tries"] += 1
         if state["tries"] <= node.retries:
             last = state["tries"] == node.retries and node.reprompt
+            # A re-prompt speaks the same variables as the prompt it repeats (a slot, a number).
             says += [Say(f"sorry_{kind}", bilingual=node.bilingual),
-                     Say(last or node.prompt, bilingual=node.bilingual)]
+                     Say(last or node.prompt, dict(state["vars"]), node.bilingual)]
             return Step(state["lang"], tuple(says), self._gather(state, node))
         if kind == "no_input" and not state["more_time"]:
             state["more_time"] = True
