@@ -26,8 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import delete  # noqa: E402
 
+from ivr.domain.callbacks import Booking  # noqa: E402
 from ivr.harness.rest_standin import RestStandin  # noqa: E402
-from ivr.store.callbacks import Booking, book  # noqa: E402
+from ivr.store.callbacks import book  # noqa: E402
 from ivr.store.db import database_url, open_store  # noqa: E402
 from ivr.store.tables import Callback, CallbackSlot  # noqa: E402
 

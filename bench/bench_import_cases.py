@@ -26,7 +26,7 @@ from ivr.domain.statuses import STATUSES  # noqa: E402
 from ivr.imports.cases import parse_cases  # noqa: E402
 from ivr.store.cases import count_cases, upsert_cases  # noqa: E402
 from ivr.store.db import database_url, open_store  # noqa: E402
-from ivr.store.tables import Case  # noqa: E402
+from ivr.store.tables import CaseRecord  # noqa: E402
 
 HEADER = ["receipt_number", "form_type", "status", "status_date", "filing_location", "protected"]
 FORMS = ["I-485", "I-130", "I-765", "I-131", "N-400", "I-360", "I-918", "G-28"]
@@ -52,7 +52,7 @@ def forget(store, receipts: list[str]) -> None:
     """Delete the bench's own cases, and only those."""
     with store.session() as session:
         for start in range(0, len(receipts), 5_000):
-            session.execute(delete(Case).where(Case.receipt_number.in_(receipts[start:start + 5_000])))
+            session.execute(delete(CaseRecord).where(CaseRecord.receipt_number.in_(receipts[start:start + 5_000])))
 
 
 def timed(label: str, rows: int, work):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ivr.domain.contact_center import TIERS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # setting name -> (environment variable, default). Read when the app is created, never at import.
@@ -45,7 +47,6 @@ SETTINGS = {
     "HOLD_MUSIC_URL": ("IVR_HOLD_MUSIC_URL", ""),
 }
 
-TIERS = ("tier1", "tier2", "tier3", "helpdesk", "tty")
 
 
 def from_environment(environ: dict | None = None) -> dict:

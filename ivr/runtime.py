@@ -10,20 +10,20 @@ from pathlib import Path
 
 from flask import Flask, current_app, url_for
 
-from ivr.actions.catalog import HINTS
-from ivr.actions.registry import build_actions
+from ivr.actions.registry import CONTRACTS, HINTS, KNOWN, build_actions
 from ivr.actions.services import CallbackPolicy, Services
-from ivr.config import TIERS, is_true, transfer_targets
+from ivr.config import is_true, transfer_targets
 from ivr.domain.callback_slots import CallbackWindow
 from ivr.domain.clock import Clock, make_clock
 from ivr.domain.hours import LiveHours
+from ivr.domain.lookups import LookupLimits
 from ivr.domain.routing import Target, parse_targets
 from ivr.flows.engine import Engine
 from ivr.flows.flowset import load_flowset
 from ivr.flows.model import FlowSet
 from ivr.store.db import Store, database_url, open_store
 from ivr.store.demo import seed_demo_data
-from ivr.store.lookups import LookupLimits
+from ivr.store.records import StoreRecords
 from ivr.twiml import TwimlWriter
 
 EXTENSION = "ivr"
@@ -34,16 +34,12 @@ class Runtime:
     """Everything a webhook or command needs, shared by every request of the app."""
 
     services: Services
+    store: Store
     flowset: FlowSet
     engine: Engine
     targets: dict[str, Target]
     writer: TwimlWriter
     auth_token: str
-
-    @property
-    def store(self) -> Store:
-        """The shared store."""
-        return self.services.store
 
     @property
     def clock(self) -> Clock:
@@ -102,15 +98,16 @@ def build_runtime(app: Flask) -> Runtime:
     store = open_store(database_url(config["DATABASE_URL"], app.instance_path))
     if wants_demo_data(config):
         seed_demo_data(store)
-    services = Services(store=store, clock=make_clock(config["FAKE_NOW"]), limits=lookup_limits(config),
+    services = Services(records=StoreRecords(store), clock=make_clock(config["FAKE_NOW"]), limits=lookup_limits(config),
                         callbacks=callback_policy(config))
     actions = build_actions(services)
-    flowset = load_flowset(Path(config["FLOWS_DIR"]), actions=actions.keys(), tiers=TIERS, hints=HINTS.keys())
+    flowset = load_flowset(Path(config["FLOWS_DIR"]), KNOWN)
     targets = parse_targets(transfer_targets(config))
     return Runtime(
         services=services,
+        store=store,
         flowset=flowset,
-        engine=Engine(flowset, actions),
+        engine=Engine(flowset, actions, CONTRACTS),
         targets=targets,
         writer=TwimlWriter(flowset, targets, url_for, hints=lambda name, lang: HINTS[name](lang)),
         auth_token=config["TWILIO_AUTH_TOKEN"] or development_token(app.instance_path),

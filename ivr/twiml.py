@@ -9,6 +9,7 @@ from twilio.twiml.voice_response import VoiceResponse
 from ivr.domain.routing import Target
 from ivr.flows.engine import Gather, Hangup, Say, Step, Transfer
 from ivr.flows.model import LANGUAGES, FlowSet
+from ivr.flows.spoken import APOLOGY, APOLOGY_CALL_LATER, CONNECTING_AFTER_FAULT, HOLD, HOLD_LEAVE, HOLD_WAIT
 
 LANGUAGE_TAGS = {"en": "en-US", "es": "es-US"}
 SPEECH_MODEL = "numbers_and_commands"
@@ -99,12 +100,12 @@ class TwimlWriter:
     def apology(self, lang: str, agents_open: bool) -> VoiceResponse:
         """After a fault: say sorry, then reach an agent in live hours or end politely."""
         response = VoiceResponse()
-        self.say(response, Say("apology"), lang)
+        self.say(response, Say(APOLOGY), lang)
         if agents_open:
-            self.say(response, Say("connecting_tier1"), lang)
+            self.say(response, Say(CONNECTING_AFTER_FAULT), lang)
             self.transfer(response, "tier1", lang, None)
         else:
-            self.say(response, Say("apology_call_later"), lang)
+            self.say(response, Say(APOLOGY_CALL_LATER), lang)
             response.hangup()
         return response
 
@@ -112,7 +113,7 @@ class TwimlWriter:
         """After a fault's transfer: hang up if an agent took the call, else say goodbye politely."""
         response = VoiceResponse()
         if not agent_reached:
-            self.say(response, Say("apology_call_later"), lang)
+            self.say(response, Say(APOLOGY_CALL_LATER), lang)
         response.hangup()
         return response
 
@@ -129,11 +130,11 @@ class TwimlWriter:
         with response.gather(input="dtmf", num_digits=1, timeout=1, method="POST",
                              action=self.url("voice.leave_queue", lang=lang)) as gather:
             if position:
-                self.say(gather, Say("hold", {"position": position}), lang)
+                self.say(gather, Say(HOLD, {"position": position}), lang)
             minutes = round(int(average_wait) / 60) if average_wait.isdigit() else 0
             if minutes >= 1:
-                self.say(gather, Say("hold_wait", {"minutes": str(minutes)}), lang)
-            self.say(gather, Say("hold_leave"), lang)
+                self.say(gather, Say(HOLD_WAIT, {"minutes": str(minutes)}), lang)
+            self.say(gather, Say(HOLD_LEAVE), lang)
         if music:
             response.play(music)
         else:

@@ -1,1 +1,1 @@
-"""The flow actions, each with its declared contract: domain rules over the store port; no Flask, Twilio or store adapter."""
+"""The flow actions, each with its declared contract: domain rules over the store port, no Flask or Twilio."""

@@ -5,103 +5,116 @@ from __future__ import annotations
 from datetime import datetime
 from itertools import islice
 
-from ivr.actions.case_status import count_failure
+from ivr.actions.declaration import action
 from ivr.actions.services import Services
+from ivr.actions.shared import count_failure
+from ivr.domain import phone_numbers
 from ivr.domain.callback_slots import candidate_slots
+from ivr.domain.callbacks import Booking
+from ivr.domain.contact_center import CENTER_ZONE, TIERS
 from ivr.domain.locations import location_by_id
 from ivr.domain.phone_numbers import CallbackNumberError, parse_callback_number, spoken_number_groups
 from ivr.domain.spoken_dates import spoken_moment
-from ivr.flows.engine import ActionContext, ActionResult, Say
-from ivr.store.callbacks import Booking, book, booked_counts
-from ivr.store.cases import find_case
+from ivr.flows.contracts import same_vars
+from ivr.flows.steps import ActionContext, ActionResult, Say
 
-CENTER_ZONE = "America/New_York"  # a callback with no case is made in the contact center's own zone
 OFFERED = 3
 SEARCH_DAYS = 21
+SLOTS = tuple(f"slot_{i}{suffix}" for i in range(1, OFFERED + 1) for suffix in ("", "_at"))
+PHONE = ("phone", "phone_spoken")
+ATTEMPTS = ("receipt_attempts",)
+PHONE_ATTEMPTS = ("phone_attempts",)
 
 
-def callback_zone(services: Services):
-    """An action: the time zone of the case's filing location ('case'), or 'no_case' without one."""
-
-    def action(ctx: ActionContext) -> ActionResult:
-        receipt = ctx.state["vars"].get("receipt")
-        if not receipt:
-            return ActionResult("no_case")
-        case = find_case(services.store, receipt)
-        location = location_by_id(case.filing_location) if case else None
-        if location is None:
-            return count_failure(ctx, "not_found", (Say("case_not_found"),))
-        return ActionResult("case", vars={"time_zone": location.time_zone})
-
-    return action
+@action("callback_zone", events={"case": ["time_zone"], "no_case": (), **same_vars(ATTEMPTS, "not_found", "too_many")},
+        reads=["receipt", *ATTEMPTS], says=["case_not_found"], counted=True)
+def callback_zone(services: Services, ctx: ActionContext) -> ActionResult:
+    """The time zone of the case's filing location ('case'), or 'no_case' without a receipt number."""
+    receipt = ctx.get("receipt")
+    if not receipt:
+        return ActionResult("no_case")
+    case = services.records.find_case(receipt)
+    location = location_by_id(case.filing_location) if case else None
+    if location is None:
+        return count_failure(ctx, "not_found", (Say("case_not_found"),))
+    return ActionResult("case", vars={"time_zone": location.time_zone})
 
 
-def center_zone(ctx: ActionContext) -> ActionResult:
+@action("center_zone", events={"ok": ("time_zone", "receipt")})
+def center_zone(_services: Services, _ctx: ActionContext) -> ActionResult:
     """No case to go by: the call is made in the contact center's zone, and the caller is told so."""
     return ActionResult("ok", vars={"time_zone": CENTER_ZONE, "receipt": ""})
 
 
-def offer_slots(services: Services):
-    """An action: the three earliest open slots in the zone, spoken in it ('offered'), or 'none'."""
-
-    def action(ctx: ActionContext) -> ActionResult:
-        policy, now = services.callbacks, services.clock()
-        zone = ctx.state["vars"]["time_zone"]
-        candidates = list(islice(candidate_slots(now, zone, services.hours, policy.window, SEARCH_DAYS), 200))
-        booked = booked_counts(services.store, candidates)
-        slots = [s for s in candidates if booked.get(s, 0) < policy.capacity][:OFFERED]
-        if len(slots) < OFFERED:
-            return ActionResult("none")
-        spoken = {f"slot_{i}": spoken_moment(s, zone, ctx.lang) for i, s in enumerate(slots, 1)}
-        at = {f"slot_{i}_at": s.isoformat() for i, s in enumerate(slots, 1)}
-        return ActionResult("offered", vars={**spoken, **at})
-
-    return action
+@action("offer_callback_slots", events={"offered": SLOTS, "none": ()}, requires=["time_zone"])
+def offer_callback_slots(services: Services, ctx: ActionContext) -> ActionResult:
+    """The three earliest open slots in the zone, spoken in it ('offered'), or 'none'."""
+    policy, now, zone = services.callbacks, services.clock(), ctx.var("time_zone")
+    candidates = list(islice(candidate_slots(now, zone, services.hours, policy.window, SEARCH_DAYS), 200))
+    booked = services.records.booked_counts(candidates)
+    slots = [s for s in candidates if booked.get(s, 0) < policy.capacity][:OFFERED]
+    if len(slots) < OFFERED:
+        return ActionResult("none")
+    spoken = {f"slot_{i}": spoken_moment(s, zone, ctx.lang) for i, s in enumerate(slots, 1)}
+    at = {f"slot_{i}_at": s.isoformat() for i, s in enumerate(slots, 1)}
+    return ActionResult("offered", vars={**spoken, **at})
 
 
-def check_caller_id(ctx: ActionContext) -> ActionResult:
+def phone_vars(phone: str) -> dict[str, str]:
+    """The call's variables for a callback number: as dialled, and grouped for the read-back."""
+    return {"phone": phone, "phone_spoken": ", ".join(spoken_number_groups(phone))}
+
+
+@action("check_caller_id", events={"usable": PHONE, "unusable": ()})
+def check_caller_id(_services: Services, ctx: ActionContext) -> ActionResult:
     """'usable' when the caller ID is a number we may call back, read back in groups."""
     try:
-        phone = parse_callback_number(ctx.state["caller"])
+        phone = parse_callback_number(ctx.caller)
     except CallbackNumberError:
         return ActionResult("unusable")
-    return ActionResult("usable", vars={"phone": phone, "phone_spoken": ", ".join(spoken_number_groups(phone))})
+    return ActionResult("usable", vars=phone_vars(phone))
 
 
-def read_callback_number(ctx: ActionContext) -> ActionResult:
+@action("read_callback_number", events={"ok": PHONE, **same_vars(PHONE_ATTEMPTS, "invalid", "too_many")},
+        reads=PHONE_ATTEMPTS, says=[f"phone_{reason}" for reason in phone_numbers.REASONS], counted=True)
+def read_callback_number(_services: Services, ctx: ActionContext) -> ActionResult:
     """A callback number keyed by the caller: 'ok', or the reason it cannot be used."""
     try:
-        phone = parse_callback_number(ctx.input.digits or ctx.input.speech or "")
+        phone = parse_callback_number(ctx.given.digits or ctx.given.speech or "")
     except CallbackNumberError as error:
         return count_failure(ctx, "invalid", (Say(f"phone_{error.reason}"),), counter="phone_attempts")
-    return ActionResult("ok", vars={"phone": phone, "phone_spoken": ", ".join(spoken_number_groups(phone))})
+    return ActionResult("ok", vars=phone_vars(phone))
 
 
-def reject_number(ctx: ActionContext) -> ActionResult:
+@action("reject_callback_number", events=same_vars(PHONE_ATTEMPTS, "again", "too_many"), reads=PHONE_ATTEMPTS,
+        counted=True)
+def reject_callback_number(_services: Services, ctx: ActionContext) -> ActionResult:
     """The caller says the number read back is wrong."""
     return count_failure(ctx, "again", (), counter="phone_attempts")
 
 
-def book_callback(services: Services):
-    """An action: book the chosen slot ('booked'), or 'full' when it filled up meanwhile."""
-
-    def action(ctx: ActionContext) -> ActionResult:
-        state, values = ctx.state, ctx.state["vars"]
-        chosen = values.get("slot", "1")
-        booking = Booking(
-            booked_by_call=state["call_sid"], receipt_number=values.get("receipt") or None,
-            time_zone=values["time_zone"], phone=values["phone"], lang=ctx.lang,
-            tier=values.get("callback_tier", "tier1"), purpose=values.get("callback_purpose", "agent"),
-            scheduled_for=datetime.fromisoformat(values[f"slot_{chosen}_at"]),
-        )
-        if book(services.store, booking, services.callbacks.capacity, services.clock()) is None:
-            return ActionResult("full", says=(Say("slot_taken"),))
-        return ActionResult("booked", vars={"chosen_slot": values[f"slot_{chosen}"]})
-
-    return action
+@action("book_callback", events={"booked": ["chosen_slot"], "full": ()},
+        requires=["time_zone", "phone", *SLOTS], reads=["slot", "receipt", "callback_tier", "callback_purpose"],
+        says=["slot_taken"])
+def book_callback(services: Services, ctx: ActionContext) -> ActionResult:
+    """Book the chosen slot ('booked'), or 'full' when it filled up meanwhile."""
+    chosen = ctx.get("slot", "1")
+    booking = Booking(
+        booked_by_call=ctx.call_sid, receipt_number=ctx.get("receipt") or None,
+        time_zone=ctx.var("time_zone"), phone=ctx.var("phone"), lang=ctx.lang,
+        tier=ctx.get("callback_tier", "tier1"), purpose=ctx.get("callback_purpose", "agent"),
+        scheduled_for=datetime.fromisoformat(ctx.var(f"slot_{chosen}_at")),
+    )
+    if services.records.book_callback(booking, services.callbacks.capacity, services.clock()) is None:
+        return ActionResult("full", says=(Say("slot_taken"),))
+    return ActionResult("booked", vars={"chosen_slot": ctx.var(f"slot_{chosen}")})
 
 
-def route_callback(ctx: ActionContext) -> ActionResult:
+@action("route_callback", events=TIERS, reads=["callback_tier"])
+def route_callback(_services: Services, ctx: ActionContext) -> ActionResult:
     """On a callback call: the tier the caller asked for is the event."""
-    return ActionResult(ctx.state["vars"].get("callback_tier", "tier1"))
+    return ActionResult(ctx.get("callback_tier", "tier1"))
 
+
+ACTIONS = (callback_zone, center_zone, offer_callback_slots, check_caller_id, read_callback_number,
+           reject_callback_number, book_callback, route_callback)

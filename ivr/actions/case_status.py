@@ -2,72 +2,74 @@
 
 from __future__ import annotations
 
+from ivr.actions.declaration import action
 from ivr.actions.services import Services
+from ivr.actions.shared import count_failure, within_lookup_limits
+from ivr.domain import receipts
 from ivr.domain.privacy import is_protected
 from ivr.domain.receipts import ReceiptError, decode_keypad, decode_speech, spoken_groups
 from ivr.domain.spoken_dates import spoken_date
 from ivr.domain.statuses import status_by_code
-from ivr.flows.engine import ActionContext, ActionResult, Say
-from ivr.store.cases import find_case
-from ivr.store.lookups import allow_lookup
+from ivr.flows.contracts import same_vars
+from ivr.flows.steps import ActionContext, ActionResult, Say
 
-MAX_ATTEMPTS = 3  # wrong, rejected or unknown receipt numbers before an agent takes over
-
-
-def count_failure(ctx: ActionContext, event: str, says: tuple[Say, ...],
-                  counter: str = "receipt_attempts") -> ActionResult:
-    """Count a failed attempt; the third raises `too_many` instead of `event`."""
-    attempts = int(ctx.state["vars"].get(counter, 0)) + 1
-    if attempts >= MAX_ATTEMPTS:
-        event = "too_many"
-    return ActionResult(event, vars={counter: attempts}, says=says)
+RECEIPT = ("receipt", "receipt_spoken")
+ATTEMPTS = ("receipt_attempts",)
 
 
-def read_receipt(ctx: ActionContext) -> ActionResult:
+def receipt_vars(receipt: str) -> dict[str, str]:
+    """The call's variables for a receipt number: as kept, and grouped for the read-back."""
+    return {"receipt": receipt, "receipt_spoken": ", ".join(spoken_groups(receipt))}
+
+
+@action("read_receipt", events={"ok": RECEIPT, **same_vars(ATTEMPTS, "invalid", "unclear", "too_many")},
+        reads=ATTEMPTS, says=[f"receipt_{reason}" for reason in receipts.REASONS], counted=True)
+def read_receipt(_services: Services, ctx: ActionContext) -> ActionResult:
     """Decode keys (E.161 letters, then digits) or a transcript into a receipt number."""
-    given = ctx.input
+    given = ctx.given
     try:
         receipt = decode_keypad(given.digits) if given.digits else decode_speech(given.speech or "", ctx.lang)
     except ReceiptError as error:
         # A transcript we cannot decode gets a keypad-only follow-up: recognisers garble spelling.
         event = "invalid" if given.digits else "unclear"
         return count_failure(ctx, event, (Say(f"receipt_{error.reason}"),))
-    return ActionResult("ok", vars={"receipt": receipt, "receipt_spoken": ", ".join(spoken_groups(receipt))})
+    return ActionResult("ok", vars=receipt_vars(receipt))
 
 
-def reject_read_back(ctx: ActionContext) -> ActionResult:
+@action("reject_read_back", events=same_vars(ATTEMPTS, "again", "too_many"), reads=ATTEMPTS, counted=True)
+def reject_read_back(_services: Services, ctx: ActionContext) -> ActionResult:
     """The caller says the number read back is wrong: enter it again, unless that was the last try."""
     return count_failure(ctx, "again", ())
 
 
-def within_lookup_limits(services: Services, ctx: ActionContext) -> bool:
-    """Count a look-up against the call's and the caller's limits; False once they are passed."""
-    state = ctx.state
-    return allow_lookup(services.store, services.limits, state["call_sid"], state["caller"], services.clock())
+@action("look_up_case", events={"found": ("form", "status_text", "status_date"), "protected": (), "limited": (),
+                                **same_vars(ATTEMPTS, "not_found", "too_many")},
+        requires=["receipt"], reads=ATTEMPTS, says=["case_not_found"], counted=True)
+def look_up_case(services: Services, ctx: ActionContext) -> ActionResult:
+    """Find the confirmed case and prepare its status in the caller's language."""
+    if not within_lookup_limits(services, ctx):
+        return ActionResult("limited")
+    case = services.records.find_case(ctx.var("receipt"))
+    if case is None:
+        # One answer for every unknown number, so nothing tells which prefixes hold cases.
+        return count_failure(ctx, "not_found", (Say("case_not_found"),))
+    if is_protected(case.form_type, case.protected):
+        return ActionResult("protected")
+    status = status_by_code(case.status)
+    return ActionResult("found", vars={
+        "form": case.form_type,
+        "status_text": getattr(status, ctx.lang),
+        "status_date": spoken_date(case.status_date, ctx.lang),
+    })
 
 
-def look_up_case(services: Services):
-    """An action that finds the confirmed case and prepares its status in the caller's language."""
-
-    def action(ctx: ActionContext) -> ActionResult:
-        if not within_lookup_limits(services, ctx):
-            return ActionResult("limited")
-        case = find_case(services.store, ctx.state["vars"]["receipt"])
-        if case is None:
-            # One answer for every unknown number, so nothing tells which prefixes hold cases.
-            return count_failure(ctx, "not_found", (Say("case_not_found"),))
-        if is_protected(case.form_type, case.protected):
-            return ActionResult("protected")
-        status = status_by_code(case.status)
-        return ActionResult("found", vars={
-            "form": case.form_type,
-            "status_text": getattr(status, ctx.lang),
-            "status_date": spoken_date(case.status_date, ctx.lang),
-        })
-
-    return action
+RECEIPT_PURPOSES = ("case_status", "biometrics", "expedite", "emergency_travel")
 
 
-def route_receipt(ctx: ActionContext) -> ActionResult:
+@action("route_receipt", events=RECEIPT_PURPOSES, reads=["receipt_for"])
+def route_receipt(_services: Services, ctx: ActionContext) -> ActionResult:
     """After the read-back is confirmed: on to what the caller gave the number for (`receipt_for`)."""
-    return ActionResult(ctx.state["vars"].get("receipt_for", "case_status"))
+    return ActionResult(ctx.get("receipt_for", "case_status"))
+
+
+ACTIONS = (read_receipt, reject_read_back, look_up_case, route_receipt)

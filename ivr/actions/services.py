@@ -1,15 +1,15 @@
-"""What named actions may use: the store, the clock and the contact center's rules."""
+"""What named actions may use: the store's records, the clock and the contact center's rules."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from ivr.actions.ports import Records
 from ivr.domain.callback_slots import CallbackWindow
 from ivr.domain.clock import Clock
 from ivr.domain.hours import LiveHours
-from ivr.store.db import Store
-from ivr.store.lookups import LookupLimits
+from ivr.domain.lookups import LookupLimits
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class CallbackPolicy:
 class Services:
     """The outside world of the actions, injected so tests can set each part."""
 
-    store: Store
+    records: Records
     clock: Clock
     hours: LiveHours = field(default_factory=LiveHours)
     limits: LookupLimits = field(default_factory=LookupLimits)

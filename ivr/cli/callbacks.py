@@ -46,8 +46,8 @@ def work_command(once: bool, until_idle: bool, batch: int, poll: float, worker_i
     worker = worker_id or f"{socket.gethostname()}:{os.getpid()}"
     total = 0
     while True:
-        reconcile(rt.services, dialer)
-        placed = dispatch_once(rt.services, dialer, worker, batch)
+        reconcile(rt.store, rt.services, dialer)
+        placed = dispatch_once(rt.store, rt.services, dialer, worker, batch)
         total += placed
         if once or (until_idle and placed == 0):
             break

@@ -17,6 +17,8 @@ STATUSES = (SCHEDULED, MISSED, COMPLETED)
 
 # Why a caller is sent to an agent instead of moving the appointment themselves.
 PASSED, TOO_SOON, RESCHEDULED_TWICE = "passed", "too_soon", "rescheduled_twice"
+# What became of a move the caller confirmed.
+MOVED, TAKEN, CHANGED = "moved", "taken", "changed"
 REFUSALS = (MISSED, COMPLETED, PASSED, TOO_SOON, RESCHEDULED_TWICE)
 
 

@@ -13,6 +13,7 @@ WRONG_LENGTH = "wrong_length"
 UNKNOWN_PREFIX = "unknown_prefix"
 LETTERS_IN_DIGITS = "letters_in_digits"
 NOT_A_RECEIPT = "not_a_receipt"
+REASONS = (WRONG_LENGTH, UNKNOWN_PREFIX, LETTERS_IN_DIGITS, NOT_A_RECEIPT)  # each has a `receipt_<reason>` prompt
 
 # ITU-T E.161: the letters printed on each phone key.
 E161 = {"2": "ABC", "3": "DEF", "4": "GHI", "5": "JKL", "6": "MNO", "7": "PQRS", "8": "TUV", "9": "WXYZ"}

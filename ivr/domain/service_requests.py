@@ -65,3 +65,17 @@ def follow_up(chain: list[ServiceRequest], now: datetime, zone: str) -> FollowUp
         return FollowUp(DUE, latest, due=due)
     level = next_level(latest.level)
     return FollowUp(ESCALATE, latest, level=level) if level else FollowUp(EXHAUSTED, latest, due=due)
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    """What a call asks the store to record."""
+
+    kind: str
+    receipt_number: str | None
+    routed_to: str
+    lang: str
+    call_sid: str | None
+    level: str = "primary"
+    parent_id: int | None = None
+    reference: str | None = None  # None: a fresh random one

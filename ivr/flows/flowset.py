@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ivr.flows.contracts import Contract
 from ivr.flows.loader import FlowError, LineDict, build_flow, check_schema, flow_files, read_yaml
 from ivr.flows.model import LANGUAGES, Flow, FlowSet, Node, Prompt, qualify
+from ivr.flows.spoken import CODE_PROMPTS
 
 
-def load_flowset(directory: Path, actions: Collection[str], tiers: Collection[str],
-                 hints: Collection[str] = ()) -> FlowSet:
+def load_flowset(directory: Path, known: Known) -> FlowSet:
     """Read, check and assemble the flows; raise FlowError naming file, node and problem."""
     files = flow_files(directory)
     if not files:
@@ -34,7 +35,7 @@ def load_flowset(directory: Path, actions: Collection[str], tiers: Collection[st
     if line is None:
         raise FlowError(directory, 0, None, "no file sets 'line' (entry, voices, keys, give_up)")
     flowset = _assemble(line[1], flows, prompts)
-    _check(flowset, Known(actions, tiers, hints), line[0])
+    _check(flowset, known, line[0])
     return flowset
 
 
@@ -78,11 +79,17 @@ def _targets(node: Node):
 
 @dataclass(frozen=True)
 class Known:
-    """The names the code and configuration define, which flows may refer to."""
+    """What the code and configuration define, which flows may refer to and must agree with."""
 
-    actions: Collection[str]
+    contracts: Mapping[str, Contract]
     tiers: Collection[str]
     hints: Collection[str] = ()
+    code_prompts: Mapping[str, frozenset[str]] = field(default_factory=lambda: dict(CODE_PROMPTS))
+
+    @property
+    def actions(self) -> Collection[str]:
+        """The action names flows may call."""
+        return self.contracts.keys()
 
 
 def _check(flowset: FlowSet, known: Known, line_path: Path) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ivr.flows.contracts import Contract, ContractViolation
 from ivr.flows.model import Node
+from ivr.flows.state import CallState
 
 MIN_CONFIDENCE = 0.2  # below this, Twilio's transcript is a guess we should not act on
 MENU_TIMEOUT = 6
@@ -15,7 +17,7 @@ class Say:
     """Speak one prompt, in the call's language or, when bilingual, in each language."""
 
     prompt: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, str] = field(default_factory=dict)
     bilingual: bool = False
 
 
@@ -81,19 +83,65 @@ class ActionResult:
     """An action's answer: the event to follow, variables to keep, prompts to say first."""
 
     event: str
-    vars: dict = field(default_factory=dict)
+    vars: dict[str, str] = field(default_factory=dict)
     says: tuple[Say, ...] = ()
 
 
 @dataclass(frozen=True)
 class ActionContext:
-    """What an action may read: the call's state, the node and, at an input node, the input."""
+    """What an action may read: the call's state, the node and, at an input node, the input.
 
-    state: dict
+    Variables are read through `var` and `get`, which hold the action to the variables its
+    contract declares, so a contract that forgets one fails in the first test that runs it.
+    """
+
+    state: CallState
     node: Node
     input: CallInput | None = None
+    contract: Contract | None = None
 
     @property
     def lang(self) -> str:
         """The caller's language."""
-        return self.state["lang"]
+        return self.state.lang
+
+    @property
+    def call_sid(self) -> str:
+        """The call's CallSid."""
+        return self.state.call_sid
+
+    @property
+    def caller(self) -> str:
+        """The number the call comes from."""
+        return self.state.caller
+
+    @property
+    def given(self) -> CallInput:
+        """What the caller did at this input node (an empty input at an action node)."""
+        return self.input or CallInput()
+
+    def var(self, name: str) -> str:
+        """A variable the contract requires: set on every path that reaches the action."""
+        self._declared(name)
+        if name not in self.state.vars:
+            raise ContractViolation(f"{self.node.qualified}: required variable '{name}' is not set")
+        return self.state.vars[name]
+
+    def get(self, name: str, default: str = "") -> str:
+        """A variable the contract reads when present, else `default`."""
+        self._declared(name)
+        return self.state.vars.get(name, default)
+
+    def param(self, name: str, default: str | None = None) -> str:
+        """A `with:` value of the node (declared by the contract), or `default` when the node gives none."""
+        if self.contract is not None and name not in self.contract.params:
+            raise ContractViolation(f"action '{self.contract.name}' reads undeclared parameter '{name}'")
+        value = self.node.params.get(name, default)
+        if value is None:
+            raise ContractViolation(f"{self.node.qualified}: `with: {{{name}: ...}}` is missing")
+        return value
+
+    def _declared(self, name: str) -> None:
+        """Refuse a read the contract does not declare."""
+        if self.contract is not None and not self.contract.may_read(name):
+            raise ContractViolation(f"action '{self.contract.name}' reads undeclared variable '{name}'")

@@ -13,8 +13,8 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 import ivr
-from ivr.actions.catalog import ACTION_EVENTS, HINTS
-from ivr.config import ROOT, TIERS, transfer_targets
+from ivr.actions.registry import KNOWN
+from ivr.config import ROOT, transfer_targets
 from ivr.domain.routing import parse_targets
 from ivr.flows.flowset import load_flowset
 from ivr.harness.audio import espeak, render_call
@@ -61,7 +61,7 @@ def flows_of(backend, flows: str | None):
     if backend.mode == "in-process":
         return backend.flowset
     directory = Path(flows or current_app.config["FLOWS_DIR"])
-    return load_flowset(directory, actions=ACTION_EVENTS.keys(), tiers=TIERS, hints=HINTS.keys())
+    return load_flowset(directory, KNOWN)
 
 
 def write_calls(result: RunResult, transcripts: str | None, audio: bool) -> None:

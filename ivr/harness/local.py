@@ -10,6 +10,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
 from ivr.config import transfer_targets
+from ivr.domain.callbacks import Booking
 from ivr.domain.routing import parse_targets
 from ivr.flows.model import FlowSet
 from ivr.harness.recording import RecordingTransport
@@ -18,7 +19,7 @@ from ivr.harness.scenario import DEFAULT_NOW, Conditions, Scenario
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.transport import FlaskTransport
 from ivr.runtime import EXTENSION
-from ivr.store.callbacks import Booking, book
+from ivr.store.callbacks import book
 
 TOKEN = "harness-auth-token"
 BASE_URL = "http://localhost"

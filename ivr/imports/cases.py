@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
+from ivr.domain.cases import Case
 from ivr.domain.locations import location_by_id
 from ivr.domain.privacy import ALWAYS_PROTECTED_FORMS
 from ivr.domain.receipts import (
@@ -36,29 +36,18 @@ RECEIPT_REASONS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class CaseRow:
-    """One case, checked and in canonical form, as the cases table holds it."""
-
-    receipt_number: str
-    form_type: str
-    status: str
-    status_date: date
-    filing_location: str
-    protected: bool = False
-
 
 def parse_cases(lines: Iterable[str]) -> ParsedFile:
     """Every case in a CSV text stream (opened with newline=""), and every problem found."""
     return parse_rows(lines, CASES)
 
 
-def _case(values: dict) -> CaseRow:
-    """The row as a CaseRow."""
+def _case(values: dict) -> Case:
+    """The row as a Case."""
     # The column can add protection, never take it from T and U visa forms: the table then
     # tells the truth to every reader, not only to the call flow that checks the form too.
     values["protected"] = values.get("protected", False) or values["form_type"] in ALWAYS_PROTECTED_FORMS
-    return CaseRow(**values)
+    return Case(**values)
 
 
 def check_receipt_number(text: str) -> str:
@@ -122,4 +111,4 @@ _CHECKS = {
 CASES = CsvLayout(required=REQUIRED, optional=("protected",), checks=_CHECKS, build=_case,
                   key=lambda row: f"receipt_number {row.receipt_number}")
 EXPECTED_HEADER = CASES.header
-__all__ = ["EXPECTED_HEADER", "CaseRow", "RowProblem", "check_receipt_number", "parse_cases"]
+__all__ = ["EXPECTED_HEADER", "Case", "RowProblem", "check_receipt_number", "parse_cases"]

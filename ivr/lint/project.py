@@ -1,20 +1,21 @@
-"""This checkout's names and flow directory, read from the pure catalog and the settings table."""
+"""This checkout's names and flow directory, read from the actions' contracts and the settings table."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from ivr.actions.catalog import ACTION_EVENTS, COUNTING_ACTIONS, HINTS
-from ivr.config import SETTINGS, TIERS
+from ivr.actions.registry import CONTRACTS, HINTS
+from ivr.config import SETTINGS
+from ivr.domain.contact_center import TIERS
 from ivr.lint.names import KnownNames
 
 
 def project_names() -> KnownNames:
     """The actions, events, tiers and hints this checkout's code and configuration define."""
     return KnownNames(
-        action_events=dict(ACTION_EVENTS),
-        counting_actions=frozenset(COUNTING_ACTIONS),
+        action_events={name: frozenset(c.events) for name, c in CONTRACTS.items()},
+        counting_actions=frozenset(name for name, c in CONTRACTS.items() if c.counted),
         tiers=frozenset(TIERS),
         hints=frozenset(HINTS),
     )

@@ -12,14 +12,13 @@ from datetime import datetime
 
 from sqlalchemy import and_, func, select, update
 
-from ivr.domain.biometrics import SCHEDULED, Appointment, Slot
+from ivr.domain.biometrics import CHANGED, MOVED, SCHEDULED, TAKEN, Appointment, Slot
 from ivr.store.bulk import upsert_rows
 from ivr.store.db import Store
 from ivr.store.tables import AppointmentRecord, AscSlot
 
 APPOINTMENT_FIELDS = ("receipt_number", "asc", "starts_at", "reschedule_count", "status")
 SLOT_FIELDS = ("asc", "starts_at", "capacity")
-MOVED, TAKEN, CHANGED = "moved", "taken", "changed"
 
 
 class _AppointmentChanged(Exception):

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from ivr.domain.callbacks import Booking
 from ivr.store.db import Store
 from ivr.store.tables import Callback, CallbackSlot
 
 STATES = ("scheduled", "dialing", "completed", "no-answer", "failed", "cancelled")
-
-
-@dataclass(frozen=True)
-class Booking:
-    """What a caller asked for: who, where, when, and about what."""
-
-    booked_by_call: str
-    receipt_number: str | None
-    time_zone: str
-    phone: str
-    lang: str
-    tier: str
-    purpose: str
-    scheduled_for: datetime
 
 
 def booked_counts(store: Store, starts: Iterable[datetime]) -> dict[datetime, int]:

@@ -8,27 +8,29 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from ivr.flows.state import CallState
 from ivr.store.db import Store
 from ivr.store.tables import CallSession, CallStatusEvent
 
 FINAL_STATUSES = ("completed", "busy", "failed", "no-answer", "canceled")
 
 
-def load_state(store: Store, call_sid: str) -> dict | None:
+def load_state(store: Store, call_sid: str) -> CallState | None:
     """The call's saved state, or None for a call this line has not seen."""
     with store.session() as session:
         row = session.get(CallSession, call_sid)
-        return dict(row.state) if row else None
+        return CallState.from_json(row.state) if row else None
 
 
-def save_state(store: Store, call_sid: str, state: dict, now: datetime) -> None:
+def save_state(store: Store, call_sid: str, state: CallState, now: datetime) -> None:
     """Save the call's state (insert or replace)."""
+    saved = state.to_json()
     with store.session() as session:
         row = session.get(CallSession, call_sid)
         if row is None:
-            session.add(CallSession(call_sid=call_sid, state=state, updated_at=now))
+            session.add(CallSession(call_sid=call_sid, state=saved, updated_at=now))
         else:
-            row.state, row.updated_at = state, now
+            row.state, row.updated_at = saved, now
 
 
 def record_status(store: Store, call_sid: str, status: str, now: datetime) -> bool:

@@ -6,28 +6,28 @@ from collections.abc import Iterable
 
 from sqlalchemy import func, select
 
-from ivr.imports.cases import CaseRow
+from ivr.domain.cases import Case
 from ivr.store.bulk import CHUNK as CHUNK  # re-exported: the rows written per statement
 from ivr.store.bulk import upsert_rows
 from ivr.store.db import Store
-from ivr.store.tables import Case
+from ivr.store.tables import CaseRecord
 
 FIELDS = ("receipt_number", "form_type", "status", "status_date", "filing_location", "protected")
 
 
-def upsert_cases(store: Store, rows: Iterable[CaseRow]) -> int:
+def upsert_cases(store: Store, rows: Iterable[Case]) -> int:
     """Insert or update every row by receipt number, all or nothing; return how many rows."""
     with store.session() as session:
-        return upsert_rows(session.connection(), Case.__table__, rows, ("receipt_number",), FIELDS)
+        return upsert_rows(session.connection(), CaseRecord.__table__, rows, ("receipt_number",), FIELDS)
 
 
-def find_case(store: Store, receipt_number: str) -> CaseRow | None:
+def find_case(store: Store, receipt_number: str) -> Case | None:
     """The case with this canonical receipt number, or None; a plain value, usable anywhere."""
     with store.session() as session:
-        case = session.get(Case, receipt_number)
+        case = session.get(CaseRecord, receipt_number)
         if case is None:
             return None
-        return CaseRow(
+        return Case(
             receipt_number=case.receipt_number,
             form_type=case.form_type,
             status=case.status,
@@ -40,5 +40,5 @@ def find_case(store: Store, receipt_number: str) -> CaseRow | None:
 def count_cases(store: Store) -> int:
     """How many cases the store holds."""
     with store.session() as session:
-        return session.scalar(select(func.count()).select_from(Case))
+        return session.scalar(select(func.count()).select_from(CaseRecord))
 

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select
 
+from ivr.domain.lookups import WITHHELD, LookupLimits
 from ivr.store.db import Store
 from ivr.store.tables import Lookup
-
-# Caller IDs Twilio sends when the number is withheld: they all share no single owner.
-WITHHELD = {"", "anonymous", "restricted", "unknown", "+266696687", "+86282452253", "+7378742833"}
-
-
-@dataclass(frozen=True)
-class LookupLimits:
-    """How many look-ups one call, and one caller number, may make within the window."""
-
-    per_call: int = 5
-    per_caller: int = 10
-    window: timedelta = timedelta(hours=1)
 
 
 def allow_lookup(store: Store, limits: LookupLimits, call_sid: str, caller: str, now: datetime) -> bool:

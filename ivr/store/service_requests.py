@@ -11,25 +11,11 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ivr.domain.references import new_reference
-from ivr.domain.service_requests import ServiceRequest
+from ivr.domain.service_requests import NewRequest, ServiceRequest
 from ivr.store.db import Store
 from ivr.store.tables import ServiceRequestRecord
 
 ATTEMPTS = 5  # fresh reference numbers tried before giving up (a clash is one in millions)
-
-
-@dataclass(frozen=True)
-class NewRequest:
-    """What a call asks the store to record."""
-
-    kind: str
-    receipt_number: str | None
-    routed_to: str
-    lang: str
-    call_sid: str | None
-    level: str = "primary"
-    parent_id: int | None = None
-    reference: str | None = None  # None: a fresh random one
 
 
 @dataclass(frozen=True)

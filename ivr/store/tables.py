@@ -56,7 +56,7 @@ class CallStatusEvent(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class Case(Base):
+class CaseRecord(Base):
     """A case the IVR can speak the status of, by its receipt number."""
 
     __tablename__ = "cases"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, request
 from twilio.twiml.voice_response import VoiceResponse
 
-from ivr.flows.engine import new_state
+from ivr.flows.state import CallState
 from ivr.runtime import runtime
 from ivr.store.callbacks import get_callback
 from ivr.store.calls import record_status, save_state
@@ -33,9 +33,10 @@ def callback_answered():
         response = VoiceResponse()
         response.hangup()
         return twiml_reply(response)
-    state = new_state(callback.phone, form.get("From", ""), callback.lang, form["CallSid"])
-    state["vars"].update(callback_tier=callback.tier, callback_purpose=callback.purpose,
-                         receipt=callback.receipt_number or "")
+    state = CallState(call_sid=form["CallSid"], caller=callback.phone, called=form.get("From", ""),
+                      lang=callback.lang, vars={"callback_tier": callback.tier,
+                                                "callback_purpose": callback.purpose,
+                                                "receipt": callback.receipt_number or ""})
     state, step = rt.engine.start(state, "callback")
     save_state(rt.store, form["CallSid"], state, rt.clock())
     current_app.logger.info("callback %s answered on call %s", callback.id, form["CallSid"])
@@ -48,6 +49,6 @@ def callback_status():
     rt, form = runtime(), request.form
     status = form.get("CallStatus", "")
     if record_status(rt.store, form["CallSid"], status, rt.clock()):
-        state = settle(rt.services, int(request.args["id"]), status)
+        state = settle(rt.store, rt.services, int(request.args["id"]), status)
         current_app.logger.info("callback %s: call %s %s -> %s", request.args["id"], form["CallSid"], status, state)
     return twiml_reply(VoiceResponse())

@@ -6,7 +6,8 @@ from flask import Blueprint, current_app, request
 from twilio.twiml.voice_response import VoiceResponse
 
 from ivr.domain.phone_numbers import same_number
-from ivr.flows.engine import CallInput, Step, TransferEnded, new_state
+from ivr.flows.engine import CallInput, Step, TransferEnded
+from ivr.flows.state import CallState
 from ivr.runtime import runtime
 from ivr.store.calls import load_state, record_status, save_state
 from ivr.web.faults import apologise, caller_language
@@ -26,20 +27,21 @@ def check_signature():
     require_twilio_signature(runtime().auth_token)
 
 
-def _reply(state: dict, step: Step):
+def _reply(state: CallState, step: Step):
     """Save the call's state and answer with the step's TwiML."""
     rt = runtime()
     save_state(rt.store, request.form["CallSid"], state, rt.clock())
     return twiml_reply(rt.writer.render(step))
 
 
-def _waiting_state() -> dict:
+def _waiting_state() -> CallState:
     """The call's state, rebuilt from the URL when the store has none (an expired call)."""
     state = load_state(runtime().store, request.form["CallSid"])
     if state is None:
         form = request.form
-        state = new_state(form.get("From", ""), form.get("To", ""), caller_language(), form["CallSid"])
-    state["node"] = request.args["node"]  # the Gather being answered is the one in the URL
+        state = CallState(call_sid=form["CallSid"], caller=form.get("From", ""), called=form.get("To", ""),
+                          lang=caller_language())
+    state.node = request.args["node"]  # the Gather being answered is the one in the URL
     return state
 
 
@@ -48,10 +50,10 @@ def incoming():
     """A new call: start at the line's entry, or the TTY entry for calls to the TTY number."""
     form, rt = request.form, runtime()
     current_app.logger.info("call %s from %s", form["CallSid"], form.get("From", "?"))
-    state = new_state(form.get("From", ""), form.get("To", ""), call_sid=form["CallSid"])
+    state = CallState(call_sid=form["CallSid"], caller=form.get("From", ""), called=form.get("To", ""))
     entry = None
     if same_number(form.get("To", ""), current_app.config["TTY_NUMBER"]):
-        state["vars"]["keypad_only"], entry = "1", "tty"
+        state.vars["keypad_only"], entry = "1", "tty"
     state, step = rt.engine.start(state, entry)
     return _reply(state, step)
 

@@ -10,6 +10,7 @@ from ivr.actions.services import Services
 from ivr.domain.callback_slots import candidate_slots
 from ivr.store.callbacks import claim_due, get_callback, mark_dialed, rebook, release, unsettled
 from ivr.store.calls import record_status
+from ivr.store.db import Store
 from ivr.telephony import Dialer
 
 log = logging.getLogger(__name__)
@@ -18,57 +19,57 @@ RETRY_STATUSES = {"busy", "no-answer", "failed"}  # the person may answer a late
 FINAL_STATES = {"completed": "completed", "canceled": "cancelled"}
 
 
-def dispatch_once(services: Services, dialer: Dialer, worker: str, batch: int = 20) -> int:
+def dispatch_once(store: Store, services: Services, dialer: Dialer, worker: str, batch: int = 20) -> int:
     """Dial every callback this worker could claim now; how many calls were placed."""
     now = services.clock()
     placed = 0
-    for callback in claim_due(services.store, worker, now, services.callbacks.lease, batch):
+    for callback in claim_due(store, worker, now, services.callbacks.lease, batch):
         try:
             call_sid = dialer.place(callback.id, callback.phone, callback.lang)
         except Exception:  # one failed dial must not stop the others; the lease lets it be retried
             log.exception("callback %s: dialing failed", callback.id)
             continue
-        mark_dialed(services.store, callback.id, call_sid, services.clock())
+        mark_dialed(store, callback.id, call_sid, services.clock())
         placed += 1
     return placed
 
 
-def reconcile(services: Services, dialer: Dialer) -> int:
+def reconcile(store: Store, services: Services, dialer: Dialer) -> int:
     """Settle callbacks whose status callback never came, asking Twilio how their call ended."""
     now, settled = services.clock(), 0
-    for callback in unsettled(services.store, now - services.callbacks.reconcile_after):
+    for callback in unsettled(store, now - services.callbacks.reconcile_after):
         try:
             status = dialer.status(callback.call_sid)
         except Exception:  # Twilio unreachable: ask again on the next round
             log.exception("callback %s: could not fetch call %s", callback.id, callback.call_sid)
             continue
         # Recorded like a status callback, so a late one that does arrive changes nothing.
-        if record_status(services.store, callback.call_sid, status, now) and settle(services, callback.id, status):
+        if record_status(store, callback.call_sid, status, now) and settle(store, services, callback.id, status):
             settled += 1
     return settled
 
 
-def settle(services: Services, callback_id: int, call_status: str) -> str | None:
+def settle(store: Store, services: Services, callback_id: int, call_status: str) -> str | None:
     """Apply an outbound call's final status to its callback; the callback's new state."""
-    callback = get_callback(services.store, callback_id)
+    callback = get_callback(store, callback_id)
     if callback is None or callback.state != "dialing":
         return None  # already settled: a repeated status callback changes nothing
     now = services.clock()
     if call_status in FINAL_STATES:
-        release(services.store, callback_id, FINAL_STATES[call_status], now)
+        release(store, callback_id, FINAL_STATES[call_status], now)
         return FINAL_STATES[call_status]
     if call_status not in RETRY_STATUSES:
         return None  # ringing, in-progress...: not an outcome yet
-    if callback.attempts < services.callbacks.max_attempts and _retry(services, callback, now):
+    if callback.attempts < services.callbacks.max_attempts and _retry(store, services, callback, now):
         return "scheduled"
     state = "failed" if call_status == "failed" else "no-answer"
-    release(services.store, callback_id, state, now)
+    release(store, callback_id, state, now)
     return state
 
 
-def _retry(services: Services, callback, now: datetime) -> bool:
+def _retry(store: Store, services: Services, callback, now: datetime) -> bool:
     """Book the next open slot after the retry delay, inside the caller's window."""
     policy = services.callbacks
     later = now + policy.retry_after
     starts = list(islice(candidate_slots(later, callback.time_zone, services.hours, policy.window, days=7), 50))
-    return rebook(services.store, callback.id, starts, policy.capacity, now) is not None
+    return rebook(store, callback.id, starts, policy.capacity, now) is not None

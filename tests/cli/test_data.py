@@ -8,10 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from ivr.domain.cases import Case
 from ivr.domain.locations import LOCATIONS, location_by_id
 from ivr.domain.receipts import PREFIXES
 from ivr.domain.statuses import STATUSES
-from ivr.imports.cases import CaseRow, parse_cases
+from ivr.imports.cases import parse_cases
 from ivr.runtime import runtime
 from ivr.store.cases import count_cases, find_case, upsert_cases
 from ivr.store.db import open_store
@@ -45,7 +46,7 @@ def test_importing_a_good_file_adds_its_cases(app, runner, tmp_path):
     result = runner.invoke(args=["import-cases", str(write(tmp_path, HEADER, FIRST, SECOND))])
     assert result.exit_code == 0, result.output
     assert result.stdout == "imported 2 cases (2 new, 0 updated)\n"
-    assert case(app, "LIN2190000001") == CaseRow("LIN2190000001", "I-485", "case_received", date(2026, 11, 3), "nsc")
+    assert case(app, "LIN2190000001") == Case("LIN2190000001", "I-485", "case_received", date(2026, 11, 3), "nsc")
     assert case(app, "SRC2190000002").filing_location == "fo_new_orleans"
 
 
@@ -145,7 +146,7 @@ def test_demo_cases_load_once_and_not_when_turned_off(make_app, tmp_path):
 
 def test_demo_cases_are_not_loaded_over_real_ones(tmp_path):
     store = open_store(f"sqlite:///{tmp_path / 'real.sqlite3'}")
-    upsert_cases(store, [CaseRow("LIN2190000001", "I-485", "case_received", date(2026, 11, 3), "nsc")])
+    upsert_cases(store, [Case("LIN2190000001", "I-485", "case_received", date(2026, 11, 3), "nsc")])
     assert seed_demo_cases(store) == 0
     assert find_case(store, "EAC2190012345") is None
     store.dispose()

@@ -6,6 +6,7 @@ import textwrap
 
 import pytest
 
+from ivr.flows.contracts import ContractViolation, contract
 from ivr.flows.engine import (
     ActionResult,
     CallInput,
@@ -16,9 +17,10 @@ from ivr.flows.engine import (
     Say,
     Transfer,
     TransferEnded,
-    new_state,
 )
-from ivr.flows.flowset import load_flowset
+from ivr.flows.flowset import Known, load_flowset
+from ivr.flows.spoken import MORE_TIME, SORRY_NO_INPUT, SORRY_NO_MATCH
+from ivr.flows.state import CallState
 
 FLOW = """
 version: 1
@@ -65,13 +67,20 @@ def check(ctx):
         return ActionResult("odd")
     if digits == "5555":
         return ActionResult("surprise")
+    if digits == "6666":
+        return ActionResult("ok", vars={"nickname": "Ana"})
     return ActionResult("no_match", says=(Say("bad_code"),))
+
+
+CHECK = contract("check", events={"ok": ["name"], "odd": (), "no_match": ()}, says=["bad_code"])
+ENGINE_PROMPTS = {name: frozenset() for name in (SORRY_NO_INPUT, SORRY_NO_MATCH, MORE_TIME)}
 
 
 @pytest.fixture
 def engine(tmp_path):
     (tmp_path / "t.yaml").write_text(textwrap.dedent(FLOW))
-    return Engine(load_flowset(tmp_path, actions=["check"], tiers=["tier1"]), {"check": check})
+    known = Known(contracts={"check": CHECK}, tiers=["tier1"], code_prompts=ENGINE_PROMPTS)
+    return Engine(load_flowset(tmp_path, known), {"check": check}, {"check": CHECK})
 
 
 def prompts(step):
@@ -79,21 +88,21 @@ def prompts(step):
 
 
 def test_start_waits_at_the_first_input(engine):
-    state, step = engine.start(new_state(lang="es"))
+    state, step = engine.start(CallState(lang="es"))
     assert prompts(step) == ["ask"] and step.lang == "es"
     assert step.end == Gather("t.ask", speech=True, words=("agente", "repetir"), max_digits=4, timeout=8)
-    assert state["node"] == "t.ask"
+    assert state.node == "t.ask"
 
 
 def test_a_good_answer_keeps_the_actions_variables_for_the_prompts(engine):
-    state, _ = engine.start(new_state())
+    state, _ = engine.start(CallState())
     state, step = engine.resume(state, CallInput(digits="1234"))
     assert step.says == (Say("good", {"name": "Ana"}), Say("bye", {"name": "Ana"}))
     assert step.end == Hangup()
 
 
 def test_wrong_answers_explain_then_reprompt_then_give_up(engine):
-    state, _ = engine.start(new_state())
+    state, _ = engine.start(CallState())
     state, step = engine.resume(state, CallInput(digits="1111"))
     assert prompts(step) == ["bad_code", "sorry_no_match", "ask"]
     state, step = engine.resume(state, CallInput(speech="one one one", confidence=0.9))
@@ -103,7 +112,7 @@ def test_wrong_answers_explain_then_reprompt_then_give_up(engine):
 
 
 def test_silence_offers_more_time_once(engine):
-    state, _ = engine.start(new_state())
+    state, _ = engine.start(CallState())
     for expected in (["sorry_no_input", "ask"], ["sorry_no_input", "ask_more"], ["more_time"]):
         state, step = engine.resume(state, CallInput())
         assert prompts(step) == expected
@@ -113,7 +122,7 @@ def test_silence_offers_more_time_once(engine):
 
 
 def test_an_answer_after_more_time_gets_fresh_retries(engine):
-    state, _ = engine.start(new_state())
+    state, _ = engine.start(CallState())
     for _ in range(3):
         state, _ = engine.resume(state, CallInput())
     state, step = engine.resume(state, CallInput(digits="1111"))
@@ -121,13 +130,13 @@ def test_an_answer_after_more_time_gets_fresh_retries(engine):
 
 
 def test_low_confidence_speech_counts_as_not_heard(engine):
-    state, _ = engine.start(new_state())
+    state, _ = engine.start(CallState())
     _, step = engine.resume(state, CallInput(speech="one two", confidence=0.05))
     assert prompts(step) == ["sorry_no_input", "ask"]
 
 
 def test_zero_reaches_an_agent_and_a_failed_transfer_follows_its_branch(engine):
-    state, _ = engine.start(new_state())
+    state, _ = engine.start(CallState())
     state, step = engine.resume(state, CallInput(digits="0"))
     assert step.end == Transfer("t.agent", "tier1")
     _, step = engine.resume(state, TransferEnded(ok=False))
@@ -137,25 +146,31 @@ def test_zero_reaches_an_agent_and_a_failed_transfer_follows_its_branch(engine):
 
 
 def test_star_repeats_the_prompt(engine):
-    state, _ = engine.start(new_state())
+    state, _ = engine.start(CallState())
     _, step = engine.resume(state, CallInput(digits="*"))
     assert prompts(step) == ["ask"]
 
 
 def test_a_flow_that_loops_without_waiting_is_stopped(engine):
-    state, _ = engine.start(new_state())
+    state, _ = engine.start(CallState())
     with pytest.raises(EngineError, match="without waiting"):
         engine.resume(state, CallInput(digits="9999"))
 
 
-def test_an_action_raising_an_unwired_event_is_an_error(engine):
-    state, _ = engine.start(new_state())
-    with pytest.raises(EngineError, match="unwired event 'surprise'"):
+def test_an_action_returning_an_undeclared_event_breaks_its_contract(engine):
+    state, _ = engine.start(CallState())
+    with pytest.raises(ContractViolation, match="undeclared event 'surprise'"):
         engine.resume(state, CallInput(digits="5555"))
 
 
+def test_an_action_setting_an_undeclared_variable_breaks_its_contract(engine):
+    state, _ = engine.start(CallState())
+    with pytest.raises(ContractViolation, match="undeclared variables \\['nickname'\\]"):
+        engine.resume(state, CallInput(digits="6666"))
+
+
 def test_resume_does_not_change_the_state_it_was_given(engine):
-    state, _ = engine.start(new_state())
+    state, _ = engine.start(CallState())
     before = repr(state)
     engine.resume(state, CallInput(digits="1111"))
     assert repr(state) == before

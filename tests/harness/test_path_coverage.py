@@ -8,9 +8,9 @@ import textwrap
 import pytest
 
 from ivr import create_app
-from ivr.actions.catalog import ACTION_EVENTS, HINTS
-from ivr.config import ROOT, TIERS
-from ivr.flows.flowset import load_flowset
+from ivr.actions.registry import KNOWN
+from ivr.config import ROOT
+from ivr.flows.flowset import Known, load_flowset
 from ivr.harness.coverage import reachable, universe
 from ivr.harness.local import LocalBackend
 from ivr.harness.reports import coverage_text
@@ -73,7 +73,7 @@ def test_a_node_added_without_a_scenario_is_named_as_never_visited(tmp_path):
 
 
 def test_nodes_passed_before_the_language_menu_count_in_english_only():
-    flowset = load_flowset(ROOT / "call_flows", actions=ACTION_EVENTS.keys(), tiers=TIERS, hints=HINTS.keys())
+    flowset = load_flowset(ROOT / "call_flows", KNOWN)
     nodes, _ = universe(flowset)
     assert ("main.main_menu", "es") in nodes and ("main.opening", "es") in nodes  # bilingual: heard in both
     assert ("tty.start", "en") in nodes and ("tty.start", "es") not in nodes
@@ -108,7 +108,7 @@ def test_reachability_follows_a_language_choice(tmp_path):
           sorry_no_match: {en: "What?", es: "¿Qué?"}
           more_time: {en: "More time?", es: "¿Más tiempo?"}
     """), encoding="utf-8")
-    flowset = load_flowset(flows, actions=(), tiers=())
+    flowset = load_flowset(flows, Known(contracts={}, tiers=(), code_prompts={}))
     assert reachable(flowset) == {("t.pick", "en"), ("t.pick", "es"), ("t.bye", "en"), ("t.bye", "es")}
     nodes, _ = universe(flowset)
     assert {("t.orphan", "en"), ("t.orphan", "es")} <= nodes  # reached by nothing: missed in both

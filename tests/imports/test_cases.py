@@ -7,11 +7,12 @@ from datetime import date
 
 import pytest
 
-from ivr.imports.cases import CaseRow, RowProblem, parse_cases
+from ivr.domain.cases import Case
+from ivr.imports.cases import RowProblem, parse_cases
 
 HEADER = "receipt_number,form_type,status,status_date,filing_location,protected"
 GOOD = "EAC2190012345,I-485,case_received,2026-11-03,vsc,false"
-GOOD_ROW = CaseRow("EAC2190012345", "I-485", "case_received", date(2026, 11, 3), "vsc", False)
+GOOD_ROW = Case("EAC2190012345", "I-485", "case_received", date(2026, 11, 3), "vsc", False)
 
 
 def parse(*lines: str):
@@ -29,8 +30,8 @@ def test_a_good_file_gives_every_row_in_canonical_form():
     assert parsed.ok and parsed.problems == []
     assert parsed.rows == [
         GOOD_ROW,
-        CaseRow("WAC2190054321", "I-130", "rfe_sent", date(2026, 10, 15), "csc", False),
-        CaseRow("IOE0912345678", "I-765", "card_mailed", date(2026, 10, 28), "nbc", True),
+        Case("WAC2190054321", "I-130", "rfe_sent", date(2026, 10, 15), "csc", False),
+        Case("IOE0912345678", "I-765", "card_mailed", date(2026, 10, 28), "nbc", True),
     ]
 
 

@@ -14,8 +14,9 @@ import pytest
 from sqlalchemy import delete, select
 
 from ivr.config import ROOT
+from ivr.domain.callbacks import Booking
 from ivr.harness.rest_standin import RestStandin
-from ivr.store.callbacks import Booking, book
+from ivr.store.callbacks import book
 from ivr.store.db import database_url, open_store
 from ivr.store.tables import Callback, CallbackSlot
 

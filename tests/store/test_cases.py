@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from sqlalchemy import delete
 
-from ivr.imports.cases import CaseRow
+from ivr.domain.cases import Case
 from ivr.store.cases import CHUNK, count_cases, find_case, upsert_cases
 from ivr.store.db import database_url, open_store
-from ivr.store.tables import Case
+from ivr.store.tables import CaseRecord
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -29,16 +29,16 @@ def cases(store):
     """Make n cases with receipt numbers no other run uses; delete them afterwards (PostgreSQL keeps rows)."""
     made: list[str] = []
 
-    def make(n: int, status: str = "case_received") -> list[CaseRow]:
+    def make(n: int, status: str = "case_received") -> list[Case]:
         first = random.randrange(10**9, 9 * 10**9)
-        rows = [CaseRow(f"LIN{first + i}", "I-485", status, date(2026, 11, 3), "nsc") for i in range(n)]
+        rows = [Case(f"LIN{first + i}", "I-485", status, date(2026, 11, 3), "nsc") for i in range(n)]
         made.extend(row.receipt_number for row in rows)
         return rows
 
     yield make
     with store.session() as session:
         for start in range(0, len(made), 1_000):
-            session.execute(delete(Case).where(Case.receipt_number.in_(made[start:start + 1_000])))
+            session.execute(delete(CaseRecord).where(CaseRecord.receipt_number.in_(made[start:start + 1_000])))
 
 
 def test_new_cases_are_inserted_and_found(store, cases):

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from ivr.domain.lookups import LookupLimits
 from ivr.store.db import database_url, open_store
-from ivr.store.lookups import LookupLimits, allow_lookup
+from ivr.store.lookups import allow_lookup
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 LIMITS = LookupLimits(per_call=3, per_caller=4, window=timedelta(hours=1))

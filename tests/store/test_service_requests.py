@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import delete
 
+from ivr.domain.service_requests import NewRequest
 from ivr.store.db import database_url, open_store
-from ivr.store.service_requests import NewRequest, create_request, find_request, request_chain
+from ivr.store.service_requests import create_request, find_request, request_chain
 from ivr.store.tables import ServiceRequestRecord
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)

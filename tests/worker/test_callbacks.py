@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from twilio.request_validator import RequestValidator
 
+from ivr.domain.callbacks import Booking
 from ivr.harness.rest_standin import RestStandin
 from ivr.runtime import runtime
-from ivr.store.callbacks import Booking, book, claim_due, get_callback
+from ivr.store.callbacks import book, claim_due, get_callback
 from ivr.store.tables import Callback
 from tests.conftest import AUTH_TOKEN
 

@@ -1,0 +1,31 @@
+"""What several actions share: counted attempts, the look-up limit, and reference numbers read back."""
+
+from __future__ import annotations
+
+from ivr.actions.services import Services
+from ivr.domain.references import spoken_reference
+from ivr.flows.steps import ActionContext, ActionResult, Say
+
+MAX_ATTEMPTS = 3  # wrong, rejected or unknown numbers before an agent takes over
+
+
+def count_failure(ctx: ActionContext, event: str, says: tuple[Say, ...],
+                  counter: str = "receipt_attempts") -> ActionResult:
+    """Count a failed attempt; the third returns `too_many` instead of `event`."""
+    attempts = int(ctx.get(counter, "0")) + 1
+    if attempts >= MAX_ATTEMPTS:
+        event = "too_many"
+    return ActionResult(event, vars={counter: str(attempts)}, says=says)
+
+
+def within_lookup_limits(services: Services, ctx: ActionContext) -> bool:
+    """Count a look-up against the call's and the caller's limits; False once they are passed."""
+    return services.records.allow_lookup(services.limits, ctx.call_sid, ctx.caller, services.clock())
+
+
+def reference_vars(reference: str) -> dict[str, str]:
+    """A request's reference number, as kept and as read back slowly."""
+    return {"reference": reference, "reference_spoken": spoken_reference(reference)}
+
+
+REFERENCE_VARS = ("reference", "reference_spoken")

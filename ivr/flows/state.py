@@ -1,0 +1,39 @@
+"""A call's state between webhooks: where it waits, its language, its retries and its variables."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+
+@dataclass
+class CallState:
+    """What the line remembers of one call, kept in the shared store by CallSid."""
+
+    call_sid: str = ""
+    caller: str = ""  # the number the call comes from (caller ID), as Twilio gives it
+    called: str = ""  # the line's number the caller dialled
+    lang: str = "en"
+    node: str = ""  # the `flow.node` the call waits at
+    tries: int = 0  # failed answers at the node it waits at
+    more_time: bool = False  # whether the caller was already offered more time there
+    vars: dict[str, str] = field(default_factory=dict)
+
+    def copy(self) -> CallState:
+        """An independent copy: the engine never changes the state it was given."""
+        return replace(self, vars=dict(self.vars))
+
+    def to_json(self) -> dict[str, Any]:
+        """The state as a JSON-ready mapping, for the store."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> CallState:
+        """The state from what `to_json` gave; unknown keys are ignored, variables read as text."""
+        return cls(
+            call_sid=str(data.get("call_sid", "")), caller=str(data.get("caller", "")),
+            called=str(data.get("called", "")), lang=str(data.get("lang", "en")), node=str(data.get("node", "")),
+            tries=int(data.get("tries", 0)), more_time=bool(data.get("more_time", False)),
+            vars={str(k): str(v) for k, v in dict(data.get("vars", {})).items()},
+        )
