@@ -1,4 +1,4 @@
-"""The one TwiML writer: an engine Step, in the caller's language, as a VoiceResponse."""
+"""The one TwiML writer: engine steps and the fixed replies, in the caller's language, as VoiceResponses."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ DIAL_TIMEOUT = 30  # seconds an agent line rings before we call it no-answer
 
 # url(endpoint, **query) -> URL; the web layer supplies it so this module needs no Flask.
 UrlFor = Callable[..., str]
+# What every writer method returns; the web layer sends it as text and need not know Twilio's classes.
+TwimlDocument = VoiceResponse
 
 
 class TwimlWriter:
@@ -45,7 +47,7 @@ class TwimlWriter:
         """The TwiML for one engine step."""
         response = VoiceResponse()
         if isinstance(step.end, Gather):
-            self._gather(response, step)
+            self._gather(response, step, step.end)
             return response
         for say in step.says:
             self.say(response, say, step.lang)
@@ -55,9 +57,8 @@ class TwimlWriter:
             response.hangup()
         return response
 
-    def _gather(self, response: VoiceResponse, step: Step) -> None:
+    def _gather(self, response: VoiceResponse, step: Step, spec: Gather) -> None:
         """Prompts inside a Gather (callers may answer early), then a no-input fallback."""
-        spec: Gather = step.end
         action = self.url("voice.gather", node=spec.node, lang=step.lang)
         hints = list(spec.words) + (self.hints(spec.hints, step.lang) if spec.hints else [])
         attrs = {"action": action, "method": "POST", "timeout": spec.timeout}
@@ -96,6 +97,22 @@ class TwimlWriter:
             dial.sip(target.value)
         else:
             dial.number(target.value)
+
+    def empty(self) -> VoiceResponse:
+        """A document that does nothing: the answer to a status callback."""
+        return VoiceResponse()
+
+    def hangup(self) -> VoiceResponse:
+        """End the call without a word (a callback the store no longer knows)."""
+        response = VoiceResponse()
+        response.hangup()
+        return response
+
+    def leave_queue(self) -> VoiceResponse:
+        """Take a held caller out of the queue; the Enqueue action decides what happens next."""
+        response = VoiceResponse()
+        response.leave()
+        return response
 
     def apology(self, lang: str, agents_open: bool) -> VoiceResponse:
         """After a fault: say sorry, then reach an agent in live hours or end politely."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, request
-from twilio.twiml.voice_response import VoiceResponse
 
 from ivr.flows.state import CallState
 from ivr.runtime import runtime
@@ -30,9 +29,7 @@ def callback_answered():
     rt, form = runtime(), request.form
     callback = get_callback(rt.store, int(request.args["id"]))
     if callback is None:
-        response = VoiceResponse()
-        response.hangup()
-        return twiml_reply(response)
+        return twiml_reply(rt.writer.hangup())
     state = CallState(call_sid=form["CallSid"], caller=callback.phone, called=form.get("From", ""),
                       lang=callback.lang, vars={"callback_tier": callback.tier,
                                                 "callback_purpose": callback.purpose,
@@ -51,4 +48,4 @@ def callback_status():
     if record_status(rt.store, form["CallSid"], status, rt.clock()):
         state = settle(rt.store, rt.services, int(request.args["id"]), status)
         current_app.logger.info("callback %s: call %s %s -> %s", request.args["id"], form["CallSid"], status, state)
-    return twiml_reply(VoiceResponse())
+    return twiml_reply(rt.writer.empty())

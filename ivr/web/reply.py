@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask import Response
-from twilio.twiml.voice_response import VoiceResponse
+
+from ivr.twiml import TwimlDocument
 
 
-def twiml_reply(response: VoiceResponse) -> Response:
+def twiml_reply(response: TwimlDocument) -> Response:
     """A 200 response carrying the TwiML document."""
     return Response(str(response), status=200, mimetype="application/xml")

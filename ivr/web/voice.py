@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, request
-from twilio.twiml.voice_response import VoiceResponse
 
 from ivr.domain.phone_numbers import same_number
 from ivr.flows.engine import CallInput, Step, TransferEnded
@@ -102,9 +101,7 @@ def hold():
 @bp.post("/leave-queue")
 def leave_queue():
     """The queued caller pressed a key to leave the line; the Enqueue action offers a callback."""
-    response = VoiceResponse()
-    response.leave()
-    return twiml_reply(response)
+    return twiml_reply(runtime().writer.leave_queue())
 
 
 @bp.post("/status")
@@ -112,4 +109,4 @@ def status():
     """The call's status callback: recorded once per status; a final one forgets the call."""
     rt = runtime()
     record_status(rt.store, request.form["CallSid"], request.form.get("CallStatus", ""), rt.clock())
-    return twiml_reply(VoiceResponse())
+    return twiml_reply(rt.writer.empty())
