@@ -18,7 +18,7 @@ from ivr.domain.biometrics import (
     reschedule_refusal,
 )
 from ivr.domain.contact_center import OFFICERS
-from ivr.domain.locations import location_by_id
+from ivr.domain.locations import Location, location_by_id
 from ivr.domain.office_names import spoken_office
 from ivr.domain.privacy import is_protected
 from ivr.domain.service_requests import NewRequest
@@ -38,9 +38,17 @@ def new_times(count: int) -> tuple[str, ...]:
     return tuple(f"new_time_{i}{suffix}" for i in range(1, count + 1) for suffix in ("", "_at"))
 
 
+def asc_of(appointment: Appointment) -> Location:
+    """The ASC of an appointment; imports refuse an appointment at an unknown one."""
+    asc = location_by_id(appointment.asc)
+    if asc is None:
+        raise LookupError(f"appointment {appointment.receipt_number} is at unknown ASC '{appointment.asc}'")
+    return asc
+
+
 def appointment_vars(appointment: Appointment, lang: str) -> dict[str, str]:
     """What the prompts say about an appointment, and what a later move must find unchanged."""
-    asc = location_by_id(appointment.asc)
+    asc = asc_of(appointment)
     return {
         "appointment_spoken": spoken_moment(appointment.starts_at, asc.time_zone, lang),
         "asc_name": spoken_office(asc, lang), "asc_address": asc.address, "asc_id": asc.id,
@@ -82,7 +90,7 @@ def confirmed_appointment(ctx: ActionContext) -> Appointment:
 def offer_appointment_slots(services: Services, ctx: ActionContext) -> ActionResult:
     """Up to three open times at the appointment's ASC, spoken in its zone; the event says how many."""
     appointment = confirmed_appointment(ctx)
-    zone = location_by_id(appointment.asc).time_zone
+    zone = asc_of(appointment).time_zone
     starts = services.records.open_slot_starts(appointment.asc, earliest_new_start(services.clock()),
                                                excluding=appointment.starts_at, limit=OFFERED)
     spoken = {f"new_time_{i}": spoken_moment(start, zone, ctx.lang) for i, start in enumerate(starts, 1)}

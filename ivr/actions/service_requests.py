@@ -113,9 +113,8 @@ def follow_up_request(services: Services, ctx: ActionContext) -> ActionResult:
 
 def _escalate(services: Services, ctx: ActionContext, decision: FollowUp) -> ActionResult:
     """Create the next level's request, for the same office as the one it follows up."""
-    latest = decision.request
-    new = NewRequest("follow_up", latest.receipt_number, latest.routed_to, ctx.lang, ctx.call_sid,
-                     decision.level, latest.id)
+    latest, level = decision.request, decision.level or "secondary"
+    new = NewRequest("follow_up", latest.receipt_number, latest.routed_to, ctx.lang, ctx.call_sid, level, latest.id)
     made = services.records.create_request(new, services.clock())
     return ActionResult("escalated", vars={**reference_vars(made.reference),
                                            "level_name": LEVEL_NAMES[ctx.lang][made.level],

@@ -12,6 +12,7 @@ from ivr.web import outbound, voice
 def init_app(app: Flask) -> None:
     """Register the webhooks; trust X-Forwarded-Proto/Host only when configured to."""
     if is_true(app.config["TRUST_PROXY"]):
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1, x_host=1, x_port=1, x_prefix=1)
+        # Flask documents wrapping wsgi_app in middleware this way; mypy sees a method being replaced.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1, x_host=1, x_port=1, x_prefix=1)  # type: ignore[method-assign]
     app.register_blueprint(voice.bp)
     app.register_blueprint(outbound.bp)
