@@ -7,7 +7,7 @@ from itertools import islice
 
 from ivr.actions.declaration import action
 from ivr.actions.services import Services
-from ivr.actions.shared import count_failure
+from ivr.actions.shared import count_failure, within_lookup_limits
 from ivr.domain import phone_numbers
 from ivr.domain.callback_slots import candidate_slots
 from ivr.domain.callbacks import Booking
@@ -26,13 +26,17 @@ ATTEMPTS = ("receipt_attempts",)
 PHONE_ATTEMPTS = ("phone_attempts",)
 
 
-@action("callback_zone", events={"case": ["time_zone"], "no_case": (), **same_vars(ATTEMPTS, "not_found", "too_many")},
+@action("callback_zone", events={"case": ["time_zone"], "no_case": (), "limited": (),
+                                 **same_vars(ATTEMPTS, "not_found", "too_many")},
         reads=["receipt", *ATTEMPTS], says=["case_not_found"], counted=True)
 def callback_zone(services: Services, ctx: ActionContext) -> ActionResult:
-    """The time zone of the case's filing location ('case'), or 'no_case' without a receipt number."""
+    """The time zone of the case's filing location ('case'), 'no_case' without a receipt number, or
+    'limited' past the look-up limits (whether a case exists must not be learnt by asking for callbacks)."""
     receipt = ctx.get("receipt")
     if not receipt:
         return ActionResult("no_case")
+    if not within_lookup_limits(services, ctx):
+        return ActionResult("limited")
     case = services.records.find_case(receipt)
     location = location_by_id(case.filing_location) if case else None
     if location is None:

@@ -31,8 +31,9 @@ class Action:
 
 def action(name: str, *, events: Mapping[str, Iterable[str]] | Iterable[str], requires: Iterable[str] = (),
            reads: Iterable[str] = (), says: Iterable[str] = (), params: Iterable[str] = (),
-           required_params: Iterable[str] = (), counted: bool = False) -> Callable[[Run], Action]:
+           required_params: Iterable[str] = (), counted: bool = False,
+           may_set: Iterable[str] = ()) -> Callable[[Run], Action]:
     """Declare the function below as the action `name`, with its contract."""
     declared = contract(name, events=events, requires=requires, reads=reads, says=says, params=params,
-                        required_params=required_params, counted=counted)
+                        required_params=required_params, counted=counted, may_set=may_set)
     return lambda run: Action(declared, run)

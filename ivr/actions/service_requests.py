@@ -50,7 +50,8 @@ def record_service_request(services: Services, ctx: ActionContext) -> ActionResu
 
 
 @action("read_request_number",
-        events={"ok": ("request_reference", *RECEIPT), **same_vars(REQUEST_ATTEMPTS, "invalid", "too_many")},
+        events={"ok": ["request_reference"], **same_vars(REQUEST_ATTEMPTS, "invalid", "too_many")},
+        may_set=RECEIPT,  # only when the caller gave a receipt number rather than a reference
         reads=REQUEST_ATTEMPTS, says=["request_number_invalid"], counted=True)
 def read_request_number(_services: Services, ctx: ActionContext) -> ActionResult:
     """A reference number (8 digits, S R optional) or a receipt number (13 keys), keyed or said."""

@@ -27,6 +27,7 @@ class Contract:
     params: frozenset[str] = frozenset()  # `with:` keys its node may give
     required_params: frozenset[str] = frozenset()  # `with:` keys its node must give
     counted: bool = False  # counts attempts and returns `too_many` at its limit: a loop through it ends
+    may_set: frozenset[str] = frozenset()  # variables set on some answers only: never relied on by a prompt
 
     def sets(self, event: str) -> frozenset[str]:
         """The variables the action sets when it returns `event`."""
@@ -40,7 +41,7 @@ class Contract:
         """Raise ContractViolation unless an answer of the action is one its contract declares."""
         if event not in self.events:
             raise ContractViolation(f"action '{self.name}' returned undeclared event '{event}'")
-        extra = set(variables) - self.events[event]
+        extra = set(variables) - self.events[event] - self.may_set
         if extra:
             raise ContractViolation(f"action '{self.name}' set undeclared variables {sorted(extra)} on '{event}'")
         unsaid = set(prompts) - self.says
@@ -50,13 +51,13 @@ class Contract:
 
 def contract(name: str, *, events: Mapping[str, Iterable[str]] | Iterable[str], requires: Iterable[str] = (),
              reads: Iterable[str] = (), says: Iterable[str] = (), params: Iterable[str] = (),
-             required_params: Iterable[str] = (), counted: bool = False) -> Contract:
+             required_params: Iterable[str] = (), counted: bool = False, may_set: Iterable[str] = ()) -> Contract:
     """A Contract from plain iterables; `events` may be bare names when no event sets anything."""
     table = events if isinstance(events, Mapping) else {event: () for event in events}
     return Contract(name=name, events={event: frozenset(names) for event, names in table.items()},
                     requires=frozenset(requires), reads=frozenset(reads), says=frozenset(says),
                     params=frozenset(params) | frozenset(required_params),
-                    required_params=frozenset(required_params), counted=counted)
+                    required_params=frozenset(required_params), counted=counted, may_set=frozenset(may_set))
 
 
 def same_vars(names: Iterable[str], *events: str) -> dict[str, frozenset[str]]:

@@ -21,6 +21,7 @@ from ivr.actions.callbacks import (
 from ivr.actions.services import CallbackPolicy
 from ivr.domain.callback_slots import candidate_slots
 from ivr.domain.contact_center import TIERS
+from ivr.domain.lookups import LookupLimits
 from tests.actions.line import Situation, check_situation, situations, tabled_events
 
 CHICAGO, VERMONT, NOWHERE = "LIN2190012345", "EAC2190012345", "MSC2190012345"
@@ -54,6 +55,11 @@ def fill_every_slot(line):
     fill(*starts)(line)
 
 
+def no_lookups_left(line):
+    """The call already made every look-up the limits allow."""
+    line.limits = LookupLimits(per_call=0)
+
+
 def offered(line, lang="en"):
     """The caller was offered the first open slots in Central time, and chose the number they call from."""
     line.run(offer_callback_slots, {"time_zone": CENTRAL}, lang=lang)
@@ -75,6 +81,7 @@ SITUATIONS = [
         ("an unknown number", Situation("not_found", {"receipt": "LIN9999999999"})),
         ("a case at no known office", Situation("not_found", {"receipt": NOWHERE})),
         ("the third unknown", Situation("too_many", {"receipt": "LIN9999999999", "receipt_attempts": "2"})),
+        ("past the look-up limit", Situation("limited", {"receipt": CHICAGO}, arrange=no_lookups_left)),
     ),
     *situations(center_zone, ("no case", Situation("ok"))),
     *situations(

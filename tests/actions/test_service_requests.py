@@ -41,6 +41,9 @@ def request_made(on, answered=None, follow_ups=()):
     return arrange
 
 
+WITH_RECEIPT = ["request_reference", "receipt", "receipt_spoken"]  # a receipt number given for a reference
+
+
 def no_lookups_left(line):
     """The call already made every look-up the limits allow."""
     line.limits = LookupLimits(per_call=0)
@@ -67,13 +70,13 @@ SITUATIONS = [
     ),
     *situations(
         read_request_number,
-        ("a reference keyed", Situation("ok", given={"digits": "48150001#"}, sets=["request_reference"])),
-        ("S R keyed too", Situation("ok", given={"digits": "7748150001"}, sets=["request_reference"])),
-        ("a reference said", Situation("ok", given={"speech": "S R 4 8 1 5 0 0 0 1"}, sets=["request_reference"])),
+        ("a reference keyed", Situation("ok", given={"digits": "48150001#"})),
+        ("S R keyed too", Situation("ok", given={"digits": "7748150001"})),
+        ("a reference said", Situation("ok", given={"speech": "S R 4 8 1 5 0 0 0 1"})),
         ("a reference said in Spanish", Situation("ok", given={
-            "speech": "ese erre cuatro ocho uno cinco cero cero cero uno", "lang": "es"}, sets=["request_reference"])),
-        ("a receipt keyed", Situation("ok", given={"digits": KEYED})),
-        ("a receipt said", Situation("ok", given={"speech": "E A C 2 1 9 0 0 1 2 3 4 5"})),
+            "speech": "ese erre cuatro ocho uno cinco cero cero cero uno", "lang": "es"})),
+        ("a receipt keyed", Situation("ok", given={"digits": KEYED}, sets=WITH_RECEIPT)),
+        ("a receipt said", Situation("ok", given={"speech": "E A C 2 1 9 0 0 1 2 3 4 5"}, sets=WITH_RECEIPT)),
         ("too few digits", Situation("invalid", given={"digits": "4815"})),
         ("words", Situation("invalid", given={"speech": "I lost it"})),
         ("the third wrong number", Situation("too_many", {"request_attempts": "2"}, {"digits": "4815"})),
