@@ -41,6 +41,14 @@ prompts:
   tty_note: {en: "TTY users, dial 711.", es: "Usuarios de TTY, marquen 711."}
   hold: {en: "Please hold.", es: "Por favor, espere."}
   goodbye: {en: "Goodbye.", es: "Adios."}
+  sorry_no_input: {en: "Sorry, I did not hear you.", es: "Disculpe, no le escuche."}
+  sorry_no_match: {en: "Sorry, I did not understand.", es: "Disculpe, no le entendi."}
+  more_time: {en: "Press any key when you are ready.", es: "Oprima cualquier tecla cuando este listo."}
+  apology: {en: "Sorry: something went wrong.", es: "Lo sentimos: algo salio mal."}
+  apology_call_later: {en: "Please call again later.", es: "Por favor, llame mas tarde."}
+  connecting_tier1: {en: "Connecting you with an agent.", es: "Lo comunicamos con un agente."}
+  hold_wait: {en: "About {minutes} minutes.", es: "Unos {minutes} minutos."}
+  hold_leave: {en: "To leave the line, press 1.", es: "Para salir de la fila, oprima 1."}
 """
 
 BLOCK = """\

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 
-from ivr.flows.contracts import Contract
+from ivr.flows.contract_check import Known, Places, contract_problems
 from ivr.flows.loader import FlowError, LineDict, build_flow, check_schema, flow_files, read_yaml
 from ivr.flows.model import LANGUAGES, Flow, FlowSet, Node, Prompt, qualify
-from ivr.flows.spoken import CODE_PROMPTS
+
+__all__ = ["Known", "assemble_flowset", "load_flowset"]  # Known is defined with the contract it checks
 
 
 def load_flowset(directory: Path, known: Known) -> FlowSet:
@@ -17,35 +17,57 @@ def load_flowset(directory: Path, known: Known) -> FlowSet:
     files = flow_files(directory)
     if not files:
         raise FlowError(directory, 0, None, "no *.yaml call flows in this directory")
+    flowset, places = assemble_flowset(((path, _read_checked(path)) for path in files), directory)
+    _check(flowset, known, places)
+    problems = contract_problems(flowset, known, places)
+    if problems:
+        raise problems[0]
+    return flowset
+
+
+def _read_checked(path: Path) -> LineDict:
+    """One flow file, parsed and held to the schema."""
+    data = read_yaml(path)
+    check_schema(path, data)
+    return data
+
+
+def assemble_flowset(files: Iterable[tuple[Path, LineDict]], directory: Path) -> tuple[FlowSet, Places]:
+    """The FlowSet of parsed, schema-checked files, and where its line and prompts are written.
+
+    Refuses a flow, prompt or `line` defined twice, and a set with no `line`; the names the
+    flows use are not checked here (see `load_flowset`).
+    """
     flows: dict[str, Flow] = {}
     prompts: dict[str, Prompt] = {}
+    prompt_ids: dict[str, tuple[str, int]] = {}
+    node_keys: dict[str, LineDict] = {}
     line: tuple[Path, LineDict] | None = None
-    for path in files:
-        data = read_yaml(path)
-        check_schema(path, data)
+    for path, data in files:
         if "line" in data:
             if line:
                 raise FlowError(path, data.key_lines["line"], None, f"'line' is already set in {line[0]}")
-            line = (path, data["line"])
-        _add_prompts(path, data.get("prompts", {}), prompts)
+            line = (path, data)
+        _add_prompts(path, data.get("prompts", {}), prompts, prompt_ids)
         if "flow" in data:
             if data["flow"] in flows:
                 raise FlowError(path, data.key_lines["flow"], None, f"flow '{data['flow']}' is defined twice")
             flows[data["flow"]] = build_flow(path, data)
+            node_keys.update({f"{data['flow']}.{node_id}": raw for node_id, raw in data["nodes"].items()})
     if line is None:
         raise FlowError(directory, 0, None, "no file sets 'line' (entry, voices, keys, give_up)")
-    flowset = _assemble(line[1], flows, prompts)
-    _check(flowset, known, line[0])
-    return flowset
+    places = Places(str(line[0]), line[1].key_lines["line"], prompt_ids, node_keys)
+    return _assemble(line[1]["line"], flows, prompts), places
 
 
-def _add_prompts(path: Path, raw: LineDict, prompts: dict[str, Prompt]) -> None:
-    """Add a file's prompts to the shared catalogue; a prompt id is defined once."""
+def _add_prompts(path: Path, raw: LineDict, prompts: dict[str, Prompt], ids: dict[str, tuple[str, int]]) -> None:
+    """Add a file's prompts to the shared catalogue, and where each id is; a prompt id is defined once."""
     for prompt_id, texts in raw.items():
         if prompt_id in prompts:
             raise FlowError(path, raw.key_lines[prompt_id], None, f"prompt '{prompt_id}' is defined twice")
         text = {lang: texts[lang] for lang in LANGUAGES}
         prompts[prompt_id] = Prompt(prompt_id, text, rate=texts.get("rate"), line=texts.line)
+        ids[prompt_id] = (str(path), raw.key_lines[prompt_id])
 
 
 def _assemble(line: LineDict, flows: dict[str, Flow], prompts: dict[str, Prompt]) -> FlowSet:
@@ -77,28 +99,13 @@ def _targets(node: Node):
         yield f"on {event}", target
 
 
-@dataclass(frozen=True)
-class Known:
-    """What the code and configuration define, which flows may refer to and must agree with."""
-
-    contracts: Mapping[str, Contract]
-    tiers: Collection[str]
-    hints: Collection[str] = ()
-    code_prompts: Mapping[str, frozenset[str]] = field(default_factory=lambda: dict(CODE_PROMPTS))
-
-    @property
-    def actions(self) -> Collection[str]:
-        """The action names flows may call."""
-        return self.contracts.keys()
-
-
-def _check(flowset: FlowSet, known: Known, line_path: Path) -> None:
+def _check(flowset: FlowSet, known: Known, places: Places) -> None:
     """Refuse a FlowSet whose references would break a call."""
     for what, target in [("entry", flowset.entry), ("give_up", flowset.give_up)] + [
         (f"key {k}", t) for k, t in flowset.global_keys.items() if t
     ] + [(f"entry {name}", t) for name, t in flowset.entries.items()]:
         if not _exists(flowset, target):
-            raise FlowError(line_path, 0, None, f"line {what} leads to unknown node '{target}'")
+            raise FlowError(places.line_file, places.line_line, None, f"line {what} leads to unknown node '{target}'")
     for flow in flowset.flows.values():
         if flow.start not in flow.nodes:
             raise FlowError(flow.path, 0, None, f"start node '{flow.start}' does not exist")

@@ -6,6 +6,25 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from ivr.flows.contracts import ContractViolation
+
+# The variables a call holds when the engine starts it, by entry (None: the line's `entry`; the
+# others are the line's named `entries`). The flows are checked against these; the web shell
+# builds a new call's variables through `entry_vars`, so calls start with exactly these names.
+ENTRY_VARS: Mapping[str | None, frozenset[str]] = {
+    None: frozenset(),
+    "tty": frozenset({"keypad_only"}),  # a call to the TTY number: keypad only, from start to end
+    "callback": frozenset({"callback_tier", "callback_purpose", "receipt"}),  # what the booking kept
+}
+
+
+def entry_vars(entry: str | None, values: Mapping[str, str]) -> dict[str, str]:
+    """A new call's variables at `entry`: exactly the names ENTRY_VARS declares, else ContractViolation."""
+    if set(values) != ENTRY_VARS[entry]:
+        raise ContractViolation(f"a call at entry '{entry or 'entry'}' must start with {sorted(ENTRY_VARS[entry])}, "
+                                f"not {sorted(values)}")
+    return dict(values)
+
 
 @dataclass
 class CallState:

@@ -15,9 +15,10 @@ from ivr.lint.rules import RULES, find_rule, summary
 DESCRIPTION = """\
 Check the call flows (call_flows/*.yaml) before callers hear them: every target exists, every
 call can end, every key a prompt offers works, every prompt is in English and Spanish, 0
-reaches an agent, the opening gives the TTY note, and more (--list-rules). Unlike the app,
-which refuses to start at the first broken file, the linter reports every problem it finds,
-each at its YAML line.
+reaches an agent, the opening gives the TTY note, the flows keep the actions' contracts (events,
+`with:` keys, the prompts the code speaks, every {placeholder} set on every path), and more
+(--list-rules). Unlike the app, which refuses to start at the first broken file, the linter
+reports every problem it finds, each at its YAML line.
 
 A directory is linted as one line's flow set. A file is linted together with the other flow
 files of its directory (its targets lead there), and only its own problems are shown.

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ivr.flows.contract_check import Places
 from ivr.flows.loader import LineDict
-from ivr.flows.model import INPUT_TYPES, LANGUAGES, TERMINAL_TYPES, Node, qualify
+from ivr.flows.model import INPUT_TYPES, LANGUAGES, TERMINAL_TYPES, FlowSet, Node, qualify
 from ivr.lint.problem import Problem
 
 
@@ -114,6 +115,7 @@ class LintLine:
 
     raw: LineDict
     file: str
+    at: int = 0  # the line of the `line:` key itself
 
     def target(self, name: str) -> str | None:
         """`entry` or `give_up` as written: line targets must already name `flow.node`."""
@@ -170,6 +172,10 @@ class LintModel:
     unreadable: list[str] = field(default_factory=list)
     invalid: list[Problem] = field(default_factory=list)  # YAML syntax and schema violations
     duplicates: list[Problem] = field(default_factory=list)  # keys, flows, prompts or lines twice
+    # The loader's own FlowSet, when every file reads cleanly, for the rules that need its analysis.
+    flowset: FlowSet | None = None
+    places: Places | None = None
+    analysis: tuple | None = field(default=None, repr=False)  # (names, problems) of the last analysis
 
     def node(self, target: str | None) -> LintNode | None:
         """The node a `flow.node` target names, if it exists."""

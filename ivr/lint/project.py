@@ -8,17 +8,15 @@ from pathlib import Path
 from ivr.actions.registry import CONTRACTS, HINTS
 from ivr.config import SETTINGS
 from ivr.domain.contact_center import TIERS
+from ivr.flows.spoken import CODE_PROMPTS
+from ivr.flows.state import ENTRY_VARS
 from ivr.lint.names import KnownNames
 
 
 def project_names() -> KnownNames:
-    """The actions, events, tiers and hints this checkout's code and configuration define."""
-    return KnownNames(
-        action_events={name: frozenset(c.events) for name, c in CONTRACTS.items()},
-        counting_actions=frozenset(name for name, c in CONTRACTS.items() if c.counted),
-        tiers=frozenset(TIERS),
-        hints=frozenset(HINTS),
-    )
+    """The contracts, tiers, hints, code-spoken prompts and entry variables this checkout defines."""
+    return KnownNames(contracts=CONTRACTS, tiers=frozenset(TIERS), hints=frozenset(HINTS),
+                      code_prompts=CODE_PROMPTS, entry_vars=ENTRY_VARS)
 
 
 def configured_flows_dir(environ: dict | None = None) -> Path:

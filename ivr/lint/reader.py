@@ -1,15 +1,18 @@
 """Read flow files into the tolerant lint model, keeping what the app's loader would refuse.
 
 The app stops at the first broken file; the linter notes the problem (YAML syntax, duplicate
-keys, schema violations, a flow or prompt defined twice) and reads on.
+keys, schema violations, a flow or prompt defined twice) and reads on. When every file reads
+cleanly it also assembles the loader's own FlowSet, so the contract analysis runs on it.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 import yaml
 
+from ivr.flows.flowset import assemble_flowset
 from ivr.flows.loader import FlowError, LineDict, read_yaml, schema_errors
 from ivr.lint.model import FlowInfo, LintLine, LintModel, LintNode, LintPrompt, text_of
 from ivr.lint.problem import Problem
@@ -18,10 +21,15 @@ from ivr.lint.problem import Problem
 def read_flows(files: list[Path]) -> LintModel:
     """The lint model of a set of flow files (one line's worth), problems of reading included."""
     model = LintModel(files=[str(path) for path in files])
+    parsed = []
     for path in files:
         data = _read_file(path, model)
         if data is not None:
             _add_file(str(path), data, model)
+            parsed.append((path, data))
+    if parsed and not (model.invalid or model.unreadable or model.duplicates):
+        with suppress(FlowError):  # no `line`: the linter says so itself
+            model.flowset, model.places = assemble_flowset(parsed, parsed[0][0].parent)
     return model
 
 
@@ -73,7 +81,7 @@ def _set_line(file: str, data: LineDict, model: LintModel) -> None:
         message = f"'line' is already set in {model.line.file}"
         model.duplicates.append(Problem(file, data.key_lines["line"], None, message))
     else:
-        model.line = LintLine(data["line"], file)
+        model.line = LintLine(data["line"], file, data.key_lines["line"])
 
 
 def _add_prompts(file: str, prompts: LineDict, model: LintModel) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from string import Formatter
 
 # "press 1", "press star", "press the pound key", "oprima 2", "oprima asterisco",
 # "oprima la tecla de numeral". A digit must stand alone: "marque 711" offers no key.
@@ -27,11 +26,6 @@ _SPOKEN = re.compile(r"[^\W\d_]+|\d+")
 def offered_keys(text: str) -> set[str]:
     """The keys a prompt tells the caller to press."""
     return {_KEY_WORDS.get(found.lower(), found) for found in _OFFER.findall(text)}
-
-
-def placeholders(text: str) -> set[str]:
-    """The {names} a prompt fills in; ValueError when its braces do not pair up."""
-    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
 
 
 def spoken_words(text: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request
 
-from ivr.flows.state import CallState
+from ivr.flows.state import CallState, entry_vars
 from ivr.runtime import runtime
 from ivr.store.callbacks import get_callback
 from ivr.store.calls import record_status, save_state
@@ -31,9 +31,9 @@ def callback_answered():
     if callback is None:
         return twiml_reply(rt.writer.hangup())
     state = CallState(call_sid=form["CallSid"], caller=callback.phone, called=form.get("From", ""),
-                      lang=callback.lang, vars={"callback_tier": callback.tier,
-                                                "callback_purpose": callback.purpose,
-                                                "receipt": callback.receipt_number or ""})
+                      lang=callback.lang, vars=entry_vars("callback", {"callback_tier": callback.tier,
+                                                                       "callback_purpose": callback.purpose,
+                                                                       "receipt": callback.receipt_number or ""}))
     state, step = rt.engine.start(state, "callback")
     save_state(rt.store, form["CallSid"], state, rt.clock())
     current_app.logger.info("callback %s answered on call %s", callback.id, form["CallSid"])

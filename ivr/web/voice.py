@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, request
 
 from ivr.domain.phone_numbers import same_number
 from ivr.flows.engine import CallInput, Step, TransferEnded
-from ivr.flows.state import CallState
+from ivr.flows.state import CallState, entry_vars
 from ivr.runtime import runtime
 from ivr.store.calls import load_state, record_status, save_state
 from ivr.web.faults import apologise, caller_language
@@ -49,10 +49,10 @@ def incoming():
     """A new call: start at the line's entry, or the TTY entry for calls to the TTY number."""
     form, rt = request.form, runtime()
     current_app.logger.info("call %s from %s", form["CallSid"], form.get("From", "?"))
-    state = CallState(call_sid=form["CallSid"], caller=form.get("From", ""), called=form.get("To", ""))
-    entry = None
-    if same_number(form.get("To", ""), current_app.config["TTY_NUMBER"]):
-        state.vars["keypad_only"], entry = "1", "tty"
+    tty = same_number(form.get("To", ""), current_app.config["TTY_NUMBER"])
+    entry, values = ("tty", {"keypad_only": "1"}) if tty else (None, {})
+    state = CallState(call_sid=form["CallSid"], caller=form.get("From", ""), called=form.get("To", ""),
+                      vars=entry_vars(entry, values))
     state, step = rt.engine.start(state, entry)
     return _reply(state, step)
 

@@ -42,8 +42,8 @@ nodes:
     max_digits: 4
     on: {ok: good, odd: loop_a}
   good: {type: say, prompt: good, next: bye}
-  loop_a: {type: say, prompt: good, next: loop_b}
-  loop_b: {type: say, prompt: good, next: loop_a}
+  loop_a: {type: say, prompt: bye, next: loop_b}
+  loop_b: {type: say, prompt: bye, next: loop_a}
   agent: {type: transfer, tier: tier1, on: {failed: bye}}
   bye: {type: hangup, prompt: bye}
 prompts:

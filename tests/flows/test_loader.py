@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from ivr.actions.registry import CONTRACTS, KNOWN
-from ivr.config import ROOT
 from ivr.flows.flowset import load_flowset
 from ivr.flows.loader import FlowError
+from tests.flows.shipped import SHIPPED, broken_copy
 
-SHIPPED = ROOT / "call_flows"
+
 def load(directory):
     """Load flows with the project's action names, tiers and hints."""
     return load_flowset(directory, KNOWN)
@@ -25,17 +25,6 @@ def test_the_shipped_flows_load_with_every_prompt_in_both_languages():
 def test_every_action_a_shipped_flow_names_exists_in_the_code():
     names = {node.action for node in load(SHIPPED).nodes() if node.action}
     assert names <= set(CONTRACTS)
-
-
-def broken_copy(tmp_path, file: str, old: str, new: str):
-    """A copy of the shipped flows with one text replaced in one file."""
-    for source in SHIPPED.glob("*.yaml"):
-        text = source.read_text()
-        if source.name == file:
-            assert old in text, f"{old!r} not in {file}"
-            text = text.replace(old, new, 1)
-        (tmp_path / source.name).write_text(text)
-    return tmp_path
 
 
 CASES = [

@@ -5,19 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from textwrap import dedent
 
+from ivr.flows.contracts import contract
 from ivr.lint.linter import lint
 from ivr.lint.names import KnownNames
 from ivr.lint.reader import read_flows
 
 # The names the rule tests' flows may use: a plain action, a counting one, a tier and hints.
 KNOWN = KnownNames(
-    action_events={"check": frozenset({"yes", "no"}), "read_code": frozenset({"ok", "invalid", "too_many"})},
-    counting_actions=frozenset({"read_code"}),
+    contracts={"check": contract("check", events=["yes", "no"]),
+               "read_code": contract("read_code", events=["ok", "invalid", "too_many"], counted=True)},
     tiers=frozenset({"tier1"}),
     hints=frozenset({"digits"}),
 )
 
-# A clean line: the TTY note, a menu whose key 1 leads to `demo.start`, an agent and a goodbye.
+# A clean line: the TTY note, a menu whose key 1 leads to `demo.start`, an agent and a goodbye, and
+# the prompts the code speaks itself.
 BASE = """\
 version: 1
 line:
@@ -43,6 +45,15 @@ prompts:
   menu: {en: "For the demo, press 1.", es: "Para la demostracion, oprima 1."}
   hold: {en: "Please hold.", es: "Por favor, espere."}
   goodbye: {en: "Goodbye.", es: "Adios."}
+  # What the code speaks itself (ivr/flows/spoken.py), which every line defines.
+  sorry_no_input: {en: "Sorry, I did not hear you.", es: "Disculpe, no le escuché."}
+  sorry_no_match: {en: "Sorry, I did not understand.", es: "Disculpe, no le entendí."}
+  more_time: {en: "Press any key when you are ready.", es: "Oprima cualquier tecla cuando esté listo."}
+  apology: {en: "Sorry: something went wrong.", es: "Lo sentimos: algo salió mal."}
+  apology_call_later: {en: "Please call again later.", es: "Por favor, llame más tarde."}
+  connecting_tier1: {en: "Connecting you with an agent.", es: "Lo comunicamos con un agente."}
+  hold_wait: {en: "About {minutes} minutes.", es: "Unos {minutes} minutos."}
+  hold_leave: {en: "To leave the line, press 1.", es: "Para salir de la fila, oprima 1."}
 """
 
 # A clean demo flow, to start a test's own from.
@@ -64,10 +75,11 @@ def write_flows(directory: Path, demo: str = DEMO, base: str = BASE) -> Path:
     return directory
 
 
-def lint_texts(directory: Path, demo: str = DEMO, base: str = BASE, rule: str | None = None) -> list:
+def lint_texts(directory: Path, demo: str = DEMO, base: str = BASE, rule: str | None = None,
+               known: KnownNames = KNOWN) -> list:
     """The problems of the base and demo flows, all of them or one rule's."""
     write_flows(directory, demo, base)
-    problems = lint(read_flows(sorted(directory.glob("*.yaml"))), KNOWN)
+    problems = lint(read_flows(sorted(directory.glob("*.yaml"))), known)
     return [p for p in problems if rule is None or p.rule == rule]
 
 

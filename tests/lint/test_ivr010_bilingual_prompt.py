@@ -11,7 +11,7 @@ CLOSED = DEMO.replace('hello: {en: "Hello.", es: "Hola."}',
 
 
 def test_a_prompt_in_both_languages_with_the_same_placeholders_passes(tmp_path):
-    assert lint_texts(tmp_path, CLOSED) == []
+    assert lint_texts(tmp_path, CLOSED, rule="IVR010") == []  # nothing sets {next_open}: IVR020's to say
 
 
 def test_an_undefined_prompt_is_reported_at_the_node(tmp_path):

@@ -1,4 +1,4 @@
-"""IVR016 unwired-event: every event raised is wired, and nothing wired that is never raised."""
+"""IVR016 unwired-event: every event an action's contract declares is wired, and nothing it does not."""
 
 from __future__ import annotations
 
@@ -20,12 +20,12 @@ def test_every_event_wired_passes(tmp_path):
     assert lint_texts(tmp_path, ACTION) == []
 
 
-def test_an_unwired_event_and_a_never_raised_one_are_reported(tmp_path):
+def test_an_unwired_event_and_a_never_returned_one_are_reported(tmp_path):
     flow = ACTION.replace("no: base.goodbye", "maybe: base.goodbye")
     problems = lint_texts(tmp_path, flow, rule="IVR016")
     assert [(p.line, p.message) for p in problems] == [
-        (line_of(flow, "    on:"), "action 'check' can raise 'no', which on: does not wire"),
-        (line_of(flow, "    on:"), "on: wires 'maybe', which action 'check' never raises"),
+        (line_of(flow, "    on:"), "action 'check' can return 'no', which on: does not wire"),
+        (line_of(flow, "    on:"), "on: wires 'maybe', which action 'check' never returns"),
     ]
 
 
@@ -37,5 +37,5 @@ def test_a_transfer_may_wire_left(tmp_path):
 def test_a_transfer_must_wire_failed_and_nothing_but_failed_and_left(tmp_path):
     base = BASE.replace("on: {failed: goodbye}", "on: {busy: goodbye}")
     messages = sorted(p.message for p in lint_texts(tmp_path, base=base, rule="IVR016"))
-    assert messages == ["a transfer can raise 'failed', which on: does not wire",
-                        "on: wires 'busy', which a transfer never raises"]
+    assert messages == ["a transfer can return 'failed', which on: does not wire",
+                        "on: wires 'busy', which a transfer never returns"]

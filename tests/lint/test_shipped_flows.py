@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from ivr.config import ROOT
 from ivr.flows.loader import flow_files
 from ivr.lint.linter import lint
@@ -28,6 +30,13 @@ BREAKS = [
      "on: {open: tier2_transfer, shut: agents_closed}", "IVR016"),
     ("common.yaml", "\nnodes:\n", "\nnodes:\n  loop_a: {type: say, prompt: goodbye, next: loop_b}\n"
      "  loop_b: {type: say, prompt: goodbye, next: loop_a}\n", "IVR018"),
+    ("callback.yaml", "  slot_taken:\n", "  slot_taken_:\n", "IVR019"),
+    ("requests.yaml", "with: {kind: expedite}", "with: {kind: expedite, urgent: yes}", "IVR021"),
+]
+# The rules that need every file to read cleanly (IVR020, IVR022) are tried one break at a time.
+ON_A_CLEAN_SET = [
+    ("case_status.yaml", '"Form {form}, receipt', '"Form {form} {nickname}, receipt', "IVR020"),
+    ("main.yaml", "goto: biometrics.intro", "goto: biometrics.find", "IVR022"),
 ]
 
 
@@ -50,3 +59,12 @@ def test_a_broken_copy_of_the_shipped_flows_trips_each_rule_in_the_right_file(tm
     assert {(rule, file) for file, _, _, rule in BREAKS} <= tripped
     # taking `notes` out of the opening also loses the TTY note
     assert ("IVR014", "common.yaml") in tripped
+
+
+@pytest.mark.parametrize(("file", "old", "new", "rule"), ON_A_CLEAN_SET, ids=[b[3] for b in ON_A_CLEAN_SET])
+def test_a_copy_broken_once_trips_the_rules_that_need_clean_files(tmp_path, file, old, new, rule):
+    shutil.copytree(SHIPPED, tmp_path, dirs_exist_ok=True)
+    text = (tmp_path / file).read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is no longer in {file}: update this test's breaks"
+    (tmp_path / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert rule in {p.rule for p in lint_directory(tmp_path)}

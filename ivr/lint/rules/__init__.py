@@ -25,6 +25,10 @@ RULE_MODULES = (
     "ivr016_unwired_event",
     "ivr017_gather_without_action",
     "ivr018_uncounted_cycle",
+    "ivr019_undeclared_prompt",
+    "ivr020_missing_placeholder",
+    "ivr021_unknown_parameter",
+    "ivr022_unset_variable",
 )
 RULES = tuple(import_module(f"{__name__}.{name}") for name in RULE_MODULES)
 ALWAYS_ON = RULES[0]  # invalid-file: a file that cannot be read was not linted, never hide that

@@ -20,8 +20,8 @@ Failing::
 from __future__ import annotations
 
 from ivr.flows.model import LANGUAGES
+from ivr.flows.placeholders import placeholders
 from ivr.lint.problem import ERROR, Problem
-from ivr.lint.texts import placeholders
 
 ID = "IVR010"
 NAME = "bilingual-prompt"

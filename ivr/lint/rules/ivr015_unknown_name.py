@@ -1,7 +1,8 @@
 """A node names an action, tier or speech hints that the code or configuration does not define.
 
-Actions and their speech hints live in ivr/actions/catalog.py (ACTION_EVENTS, HINTS); tiers in
-ivr/config.py (TIERS). The app refuses to start on an unknown name; the linter says so first.
+Actions are declared with their contracts in ivr/actions/ (CONTRACTS and the speech HINTS in
+ivr/actions/registry.py); tiers in ivr/domain/contact_center.py (TIERS). The app refuses to start
+on an unknown name; the linter says so first.
 
 Passing::
 
@@ -23,7 +24,7 @@ SEVERITY = ERROR
 
 def check(model, known):
     """Every action, tier and hints name that is not known."""
-    kinds = (("action", known.action_events), ("tier", known.tiers), ("hints", known.hints))
+    kinds = (("action", known.contracts), ("tier", known.tiers), ("hints", known.hints))
     for node in model.nodes.values():
         for kind, names in kinds:
             name = node.field(kind)

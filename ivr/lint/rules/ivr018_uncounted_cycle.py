@@ -3,8 +3,8 @@
 Following only what happens without a caller's choice (next, action events, transfer events),
 a loop of say and action nodes never stops, and a loop back into an input starts its retries
 afresh each time: a caller who keeps entering something wrong never gets out. A loop is fine
-when it passes an action that counts attempts and raises `too_many` at a limit (COUNTING_ACTIONS
-in ivr/actions/catalog.py), or when a caller's choice at a menu closes it.
+when it passes an action that counts attempts and raises `too_many` at a limit (its contract
+says `counted=True`), or when a caller's choice at a menu closes it.
 
 Passing::
 
