@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import delete  # noqa: E402
 
 from ivr.domain.callbacks import Booking  # noqa: E402
+from ivr.domain.contact_center import CENTER_ZONE  # noqa: E402
 from ivr.harness.rest_standin import RestStandin  # noqa: E402
 from ivr.store.callbacks import book  # noqa: E402
 from ivr.store.db import database_url, open_store  # noqa: E402
@@ -44,7 +45,7 @@ def prepare(url: str, count: int) -> None:
         session.execute(delete(CallbackSlot))
     due = NOW - timedelta(minutes=1)
     for i in range(count):
-        book(store, Booking(f"CAbench{i:06d}", None, "America/New_York", "+13125550100", "en", "tier1",
+        book(store, Booking(f"CAbench{i:06d}", None, CENTER_ZONE, "+13125550100", "en", "tier1",
                             "agent", due), capacity=count, now=due)
     store.dispose()
 

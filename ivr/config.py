@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from ivr.domain.contact_center import TIERS
 
@@ -48,18 +50,17 @@ SETTINGS = {
 }
 
 
-
-def from_environment(environ: dict | None = None) -> dict:
+def from_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
     """The settings as the environment gives them, defaults filled in."""
-    environ = os.environ if environ is None else environ
-    return {name: environ.get(var, default) for name, (var, default) in SETTINGS.items()}
+    source = os.environ if environ is None else environ
+    return {name: source.get(var, default) for name, (var, default) in SETTINGS.items()}
 
 
-def is_true(value) -> bool:
+def is_true(value: object) -> bool:
     """Whether a setting's text means yes."""
     return str(value).strip().lower() in ("1", "true", "yes", "on")
 
 
-def transfer_targets(config) -> dict[str, str]:
+def transfer_targets(config: Mapping[str, Any]) -> dict[str, str]:
     """Each tier's configured transfer target."""
     return {tier: config[f"TRANSFER_{tier.upper()}"] for tier in TIERS}

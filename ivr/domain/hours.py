@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from ivr.domain.contact_center import CENTER_ZONE
+
 __all__ = [
     "LiveHours",
     "holiday_name",
@@ -39,7 +41,7 @@ _MAX_SCAN_DAYS = 366
 class LiveHours:
     """Weekly schedule for live agents, in local wall-clock time of `zone`."""
 
-    zone: str = "America/New_York"
+    zone: str = CENTER_ZONE
     opens: time = time(8)
     closes: time = time(20)  # exclusive: 20:00:00 itself is closed
     weekdays: frozenset[int] = frozenset(range(5))  # Monday=0 ... Sunday=6

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ivr.domain.contact_center import CENTER_ZONE
+
 KINDS: tuple[str, ...] = ("service_center", "nbc", "field_office", "asc")
 
 
@@ -24,7 +26,7 @@ class Location:
             )
 
 
-_EASTERN = "America/New_York"
+_EASTERN = CENTER_ZONE  # the contact center is on Eastern time too
 _CENTRAL = "America/Chicago"
 _MOUNTAIN = "America/Denver"
 _ARIZONA = "America/Phoenix"
@@ -153,6 +155,11 @@ _BY_ID: dict[str, Location] = {location.id: location for location in LOCATIONS}
 def location_by_id(location_id: str) -> Location | None:
     """Return the location with this id, or None if there is none."""
     return _BY_ID.get(location_id)
+
+
+def zone_of(location_id: str) -> str:
+    """The time zone of a known location; KeyError for an id that is none."""
+    return _BY_ID[location_id].time_zone
 
 
 def locations_of_kind(kind: str) -> list[Location]:

@@ -56,9 +56,9 @@ def next_level(level: str) -> str | None:
 
 def follow_up(chain: list[ServiceRequest], now: datetime, zone: str) -> FollowUp:
     """What to do for a caller following up the chain (the primary request first, its follow-ups after)."""
-    answered = [request for request in chain if request.answered_at is not None]
+    answered = [(request.answered_at, request) for request in chain if request.answered_at is not None]
     if answered:
-        return FollowUp(ANSWERED, max(answered, key=lambda request: request.answered_at))
+        return FollowUp(ANSWERED, max(answered, key=lambda pair: pair[0])[1])
     latest = chain[-1]
     due = answer_due(latest, zone)
     if now.astimezone(ZoneInfo(zone)).date() < due:

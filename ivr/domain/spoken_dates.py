@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from babel.core import get_global
 from babel.dates import format_date, format_datetime, get_timezone_name
 
-LANGUAGES: tuple[str, ...] = ("en", "es")
+from ivr.domain.contact_center import LANGUAGES
 
 _LOCALES = {"en": "en_US", "es": "es_US"}
 
@@ -85,7 +85,7 @@ def spoken_zone(tz_name: str, when: datetime, lang: str) -> str:
     _require_aware(when)
     zone = ZoneInfo(tz_name)
     canonical = get_global("zone_aliases").get(tz_name, tz_name)
-    metazone = get_global("meta_zones").get(canonical)
+    metazone: str = get_global("meta_zones").get(canonical, "")
     override = _ZONE_OVERRIDES.get((lang, metazone))
     if override is not None:
         return override

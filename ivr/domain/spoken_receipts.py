@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from typing import NamedTuple
+from typing import Literal, NamedTuple, TypedDict, get_args
 
 _NATO = {
     "alpha": "A", "alfa": "A", "bravo": "B", "charlie": "C", "delta": "D", "echo": "E",
@@ -15,10 +15,25 @@ _NATO = {
     "whiskey": "W", "whisky": "W", "xray": "X", "x ray": "X", "yankee": "Y", "zulu": "Z",
 }
 
+
+class WordTable(TypedDict):
+    """The words of one language that can stand for letters and digits of a receipt number."""
+
+    letters: dict[str, str]  # word -> the letter it names
+    digits: dict[str, str]  # word -> its digits
+    homophones: dict[str, str]  # word -> the digit it sounds like
+    tens: dict[str, str]  # "twenty" -> "2": the tens digit, the units may follow
+    joiners: tuple[str, ...]  # what joins tens and units ("treinta y cinco")
+    times: dict[str, int]  # "double" -> 2: how often the next letter or digit repeats
+    connectors: tuple[str, ...]  # "as in": an example word follows a letter
+    unplaceable: tuple[str, ...]  # "hundred": no safe digit-by-digit reading
+    names: dict[str, str]  # letter -> how it is spelled aloud
+
+
 # One table per language. A single letter ("e", "o") always reads as itself; the
 # tables hold the words a recogniser writes instead. "homophones" only count as
 # digits once the letters are complete, so "I want to..." does not start the digits.
-LANGUAGES = {
+LANGUAGES: dict[str, WordTable] = {
     "en": {
         "letters": {
             **_NATO, "ay": "A", "bee": "B", "be": "B", "see": "C", "sea": "C", "cee": "C",
@@ -83,9 +98,12 @@ LANGUAGES = {
     },
 }
 
-_PHRASE_TABLES = ("letters", "digits", "homophones", "tens", "times", "connectors", "unplaceable")
+# The tables whose words make up a phrase the caller said (the others describe the language).
+_PhraseTable = Literal["letters", "digits", "homophones", "tens", "times", "connectors", "unplaceable"]
+_PHRASE_TABLES: tuple[_PhraseTable, ...] = get_args(_PhraseTable)
 _RUNS = re.compile(r"[A-Za-z]+|[0-9]+")
 _CHUNKS = re.compile(r"[A-Za-z0-9]+")
+_NUMBER_TABLES: tuple[_PhraseTable, ...] = ("digits", "homophones", "tens")
 _UNITS = frozenset("123456789")
 
 _Tokens = list[tuple[str, bool]]  # (lower-cased word or number, must be read letter by letter)
@@ -99,7 +117,7 @@ class Heard(NamedTuple):
     weak: bool = False  # a homophone such as "to": a digit only once the letters are done
 
 
-def language(lang: str) -> dict:
+def language(lang: str) -> WordTable:
     """The word tables for "en" or "es"; ValueError for any other language."""
     try:
         return LANGUAGES[lang]
@@ -152,7 +170,7 @@ def _tokens(transcript: str) -> _Tokens:
     return tokens
 
 
-def _phrase(tokens: _Tokens, i: int, table: dict) -> tuple[str, int]:
+def _phrase(tokens: _Tokens, i: int, table: WordTable) -> tuple[str, int]:
     """The longest known phrase (two words or one) at tokens[i], and the index after it."""
     if i + 1 < len(tokens) and not tokens[i][1]:
         pair = f"{tokens[i][0]} {tokens[i + 1][0]}"
@@ -161,16 +179,16 @@ def _phrase(tokens: _Tokens, i: int, table: dict) -> tuple[str, int]:
     return tokens[i][0], i + 1
 
 
-def _has_digit(tokens: _Tokens, i: int, table: dict) -> bool:
+def _has_digit(tokens: _Tokens, i: int, table: WordTable) -> bool:
     """Whether tokens[i] exists and could be a number."""
     if i >= len(tokens):
         return True  # nothing follows: no example word to skip
     word = tokens[i][0]
-    return word.isdigit() or any(word in table[name] for name in ("digits", "homophones", "tens"))
+    return word.isdigit() or any(word in table[name] for name in _NUMBER_TABLES)
 
 
 def _reading(
-    tokens: _Tokens, i: int, j: int, phrase: str, table: dict, acronyms: Collection[str]
+    tokens: _Tokens, i: int, j: int, phrase: str, table: WordTable, acronyms: Collection[str]
 ) -> tuple[Heard | None, int]:
     """What the phrase tokens[i:j] says, and the index after everything it used."""
     word, spelled = tokens[i]
@@ -188,7 +206,7 @@ def _reading(
     return None, j
 
 
-def _tens(tokens: _Tokens, j: int, tens: str, table: dict) -> tuple[Heard, int]:
+def _tens(tokens: _Tokens, j: int, tens: str, table: WordTable) -> tuple[Heard, int]:
     """Read "twenty one" as 21, "treinta y cinco" as 35 and a lone "twenty" as 20."""
     k = j + 1 if j < len(tokens) and tokens[j][0] in table["joiners"] else j
     if k < len(tokens):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LANGUAGES = ("en", "es")
+from ivr.domain.contact_center import LANGUAGES as LANGUAGES  # re-exported: the flows' languages
 
 # Node types and the events each one can raise: every event a node raises must be wired.
 INPUT_TYPES = ("menu", "input")

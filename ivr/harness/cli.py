@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from ivr.actions.registry import KNOWN
 from ivr.config import ROOT, transfer_targets
 from ivr.domain.routing import parse_targets
 from ivr.flows.flowset import load_flowset
+from ivr.flows.model import FlowSet
 from ivr.harness.audio import espeak, render_call
 from ivr.harness.load import load_mix, plan, run_load
 from ivr.harness.local import LocalBackend
@@ -33,38 +35,39 @@ harness = AppGroup("harness", help="Scripted calls: run scenario files, measure 
 
 
 @contextmanager
-def backend_for(url: str | None, auth_token: str | None, server_now: str | None, flows: str | None):
+def backend_for(url: str | None, auth_token: str | None, server_now: str | None,
+                flows: str | None) -> Iterator[LocalBackend | RemoteBackend]:
     """An in-process backend on a temporary database, or one for the served IVR at `url`."""
     if url:
         targets = parse_targets(transfer_targets(current_app.config))
-        backend = RemoteBackend(url, auth_token or runtime().auth_token, targets, server_now)
+        remote = RemoteBackend(url, auth_token or runtime().auth_token, targets, server_now)
         try:
-            yield backend
+            yield remote
         finally:
-            backend.close()
+            remote.close()
         return
     quiet = logging.getLogger(current_app.name)  # the apps under test log each call: keep the report readable
     level = quiet.level
     quiet.setLevel(logging.CRITICAL)
     with tempfile.TemporaryDirectory(prefix="ivr-harness-") as workdir:
         # ivr.create_app is looked up now, not at import: `ivr` imports this module while it starts.
-        backend = LocalBackend(ivr.create_app, Path(workdir), flows or current_app.config["FLOWS_DIR"])
+        local = LocalBackend(ivr.create_app, Path(workdir), flows or current_app.config["FLOWS_DIR"])
         try:
-            yield backend
+            yield local
         finally:
-            backend.close()
+            local.close()
             quiet.setLevel(level)
 
 
-def flows_of(backend, flows: str | None):
+def flows_of(backend: LocalBackend | RemoteBackend, flows: str | None) -> FlowSet:
     """The flows coverage is measured against: the apps' own in-process, this checkout's over --url."""
-    if backend.mode == "in-process":
+    if isinstance(backend, LocalBackend):
         return backend.flowset
     directory = Path(flows or current_app.config["FLOWS_DIR"])
     return load_flowset(directory, KNOWN)
 
 
-def write_calls(result: RunResult, transcripts: str | None, audio: bool) -> None:
+def write_calls(result: RunResult, transcripts: str, audio: bool) -> None:
     """Transcripts (and WAVs, where espeak-ng is installed) of every call placed."""
     directory = Path(transcripts)
     write_transcripts(result.outcomes, directory)
@@ -106,10 +109,9 @@ def run_command(paths, url, auth_token, server_now, flows, fmt, output, min_cove
     emit(junit_report(result) if fmt == "junit" else text_report(result), output)
     if transcripts:
         write_calls(result, transcripts, audio)
-    ok = result.ok
-    if min_coverage is not None and result.coverage.node_percent < min_coverage:
-        click.echo(f"node coverage {result.coverage.node_percent:.1f}% is below --min-coverage {min_coverage:g}",
-                   err=True)
+    ok, coverage = result.ok, result.coverage
+    if min_coverage is not None and coverage is not None and coverage.node_percent < min_coverage:
+        click.echo(f"node coverage {coverage.node_percent:.1f}% is below --min-coverage {min_coverage:g}", err=True)
         ok = False
     if not ok:
         raise SystemExit(1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ivr.flows.model import LANGUAGES, FlowSet, Node
+from ivr.domain.contact_center import LANGUAGES
+from ivr.flows.model import FlowSet, Node
 
 SAME = "(same node)"  # a re-prompt: the caller stays where they are
 END = "(end)"  # the call ends there
@@ -33,7 +34,7 @@ def node_transitions(flowset: FlowSet, node: Node, lang: str) -> set[Transition]
     """Every transition a node offers in a language."""
     q = node.qualified
     out = {Transition(q, event_label(node, t), t) for t in set(node.on.values())}
-    if node.type == "say":
+    if node.type == "say" and node.next:  # the schema requires it
         out.add(Transition(q, "next", node.next))
     if node.type == "transfer":
         out.add(Transition(q, "answered", END))
@@ -113,7 +114,7 @@ class Coverage:
 
     def rows(self) -> list[tuple[str, str, int, int, int, int]]:
         """Per flow and language: (flow, lang, nodes seen, nodes, transitions seen, transitions)."""
-        counts = defaultdict(lambda: [0, 0, 0, 0])
+        counts: defaultdict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         for node, lang in self.nodes:
             row = counts[(node.split(".")[0], lang)]
             row[1] += 1
@@ -122,7 +123,8 @@ class Coverage:
             row = counts[(transition.node.split(".")[0], lang)]
             row[3] += 1
             row[2] += (transition, lang) in self.seen_transitions
-        return [(flow, lang, *row) for (flow, lang), row in sorted(counts.items())]
+        return [(flow, lang, nodes_seen, nodes, seen, transitions)
+                for (flow, lang), (nodes_seen, nodes, seen, transitions) in sorted(counts.items())]
 
     def missed_nodes(self) -> dict[str, list[str]]:
         """Nodes never visited, with the languages they were missed in."""

@@ -27,9 +27,9 @@ def load_mix(path: Path) -> list[tuple[Scenario, float]]:
         data = read_yaml(Path(path))
     except FlowError as error:
         raise ScenarioError(f"{path}:{error.line}: {error.message}") from None
-    error = best_match(Draft202012Validator(MIX).iter_errors(data))
-    if error is not None:
-        raise ScenarioError(f"{path}: {'/'.join(map(str, error.absolute_path))}: {error.message}")
+    problem = best_match(Draft202012Validator(MIX).iter_errors(data))
+    if problem is not None:
+        raise ScenarioError(f"{path}: {'/'.join(map(str, problem.absolute_path))}: {problem.message}")
     base = Path(path).parent
     return [(load_scenario(base / item["file"]), float(item.get("weight", 1))) for item in data["scenarios"]]
 

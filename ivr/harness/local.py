@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 
 from ivr.config import transfer_targets
 from ivr.domain.callbacks import Booking
+from ivr.domain.contact_center import CENTER_ZONE
 from ivr.domain.routing import parse_targets
 from ivr.flows.model import FlowSet
 from ivr.harness.recording import RecordingTransport
@@ -40,14 +41,14 @@ def make_database_unreachable(app: Flask) -> None:
 FAULT_INJECTORS = {"database_down": make_database_unreachable}
 
 
-def book_callback_to_answer(app: Flask, call: SimulatedCall, scenario: Scenario) -> str:
-    """Book a callback to this caller, due now; the URL Twilio fetches when they answer it."""
+def book_callback_to_answer(app: Flask, call: SimulatedCall, lang: str, tier: str) -> str:
+    """Book a callback to this caller, for this tier and due now; the URL Twilio fetches when they answer it."""
     rt = app.extensions[EXTENSION]
     booking = Booking(booked_by_call="CAbooking" + call.call_sid[2:], receipt_number=None,
-                      time_zone="America/New_York", phone=call.caller, lang=scenario.language,
-                      tier=scenario.answers_callback, purpose="agent", scheduled_for=rt.clock())
+                      time_zone=CENTER_ZONE, phone=call.caller, lang=lang,
+                      tier=tier, purpose="agent", scheduled_for=rt.clock())
     callback_id = book(rt.store, booking, capacity=1_000_000, now=rt.clock())
-    return f"/voice/callback?id={callback_id}&lang={scenario.language}"
+    return f"/voice/callback?id={callback_id}&lang={lang}"
 
 
 class LocalBackend:
@@ -104,7 +105,7 @@ class LocalBackend:
         if scenario.called:
             call.called = scenario.called
         if scenario.answers_callback:
-            call.entry_path = book_callback_to_answer(app, call, scenario)
+            call.entry_path = book_callback_to_answer(app, call, scenario.language, scenario.answers_callback)
         return call, transport
 
     def tier_of(self, kind: str, target: str) -> str | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 from ivr.harness.simulator import CallFailed
+from ivr.harness.transport import Reply, Transport
 
 # What Twilio reports that tells what the caller did (or how an agent leg ended).
 INPUT_PARAMS = ("Digits", "SpeechResult", "Confidence", "DialCallStatus", "QueueResult", "CallStatus")
@@ -37,7 +38,8 @@ class Exchange:
 class RecordingTransport:
     """Wraps a transport; `node_log` is a list the engine's observer appends (node, lang) to."""
 
-    def __init__(self, inner, node_log: list | None = None, step_webhooks: int = STEP_WEBHOOKS):
+    def __init__(self, inner: Transport, node_log: list[tuple[str, str]] | None = None,
+                 step_webhooks: int = STEP_WEBHOOKS):
         self.inner, self.node_log, self.step_webhooks = inner, node_log, step_webhooks
         self.exchanges: list[Exchange] = []
         self._step_start = 0
@@ -46,7 +48,7 @@ class RecordingTransport:
         """The caller acts again: the loop guard counts from here."""
         self._step_start = len(self.exchanges)
 
-    def post(self, url: str, params: dict, headers: dict):
+    def post(self, url: str, params: dict[str, str], headers: dict[str, str]) -> Reply:
         """Post through the wrapped transport and keep the exchange."""
         if len(self.exchanges) - self._step_start >= self.step_webhooks:
             recent = ", ".join(e.path + (f"?node={e.query('node')}" if e.query("node") else "")

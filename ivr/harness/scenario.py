@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
@@ -46,7 +47,7 @@ class Step:
     """One thing the caller does or expects, as written (text) and where (index from 1, line)."""
 
     kind: str
-    arg: object
+    arg: Any  # what `kind` takes, as its schema in STEP_ARGUMENTS checked it
     index: int
     line: int
     text: str

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from ivr.domain.contact_center import LANGUAGES, TIERS
+
 AGENT_OUTCOMES = ("answered", "busy", "no-answer", "failed", "queue-full", "leave")
 FAULTS = ("database_down",)
-LANGUAGES = ("en", "es")
 
 _TEXT_CHECK = {
     "oneOf": [
@@ -57,7 +60,7 @@ _CALLBACK = {
     "required": ["local_time"],
     "additionalProperties": False,
 }
-STEP_ARGUMENTS = {
+STEP_ARGUMENTS: dict[str, Mapping[str, object]] = {
     "press": _KEYS,
     "say": _WORDS,
     "silence": {"type": "integer", "minimum": 1, "maximum": 10},
@@ -82,7 +85,7 @@ SCENARIO = {
         # App settings (ivr/config.py names) for in-process runs, e.g. {CALLBACK_SLOT_CAPACITY: "0"}.
         "settings": {"type": "object", "additionalProperties": {"type": ["string", "number"]}},
         # The call is the IVR's own callback to the caller, booked for this tier (in-process only).
-        "answers_callback": {"enum": ["tier1", "tier2", "tier3", "helpdesk", "tty"]},
+        "answers_callback": {"enum": list(TIERS)},
         # Each step is checked on its own against STEP_ARGUMENTS, for messages that name the step.
         "steps": {"type": "array", "minItems": 1},
     },

@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 
 from twilio.request_validator import RequestValidator
 
+from ivr.harness.transport import Transport
 from ivr.harness.twiml_rules import check_document
 
 ACCOUNT_SID = "AC" + "0" * 32
@@ -38,7 +39,7 @@ class Heard:
 class SimulatedCall:
     """One phone call into the IVR, driven step by step like a caller would."""
 
-    transport: object
+    transport: Transport
     base_url: str
     auth_token: str
     caller: str = "+12025550143"
@@ -66,7 +67,7 @@ class SimulatedCall:
         """Press keys at the waiting Gather (its finishOnKey is not sent, as on a real phone)."""
         gather = self._waiting("dtmf")
         finish = gather.get("finishOnKey", "#")
-        digits = keys[: int(gather.get("numDigits"))] if gather.get("numDigits") else keys
+        digits = keys[: int(most)] if (most := gather.get("numDigits")) else keys
         if finish and digits.endswith(finish):
             digits = digits[: -len(finish)]
         self._said("caller pressed", keys)
@@ -165,7 +166,7 @@ class SimulatedCall:
                 self._gather, self._rest = verb, verbs[index + 1 :]
                 return
             elif verb.tag == "Redirect":
-                return self._fetch(urljoin(self._url, verb.text.strip()), {})
+                return self._fetch(urljoin(self._url, (verb.text or "").strip()), {})
             elif verb.tag in ("Dial", "Enqueue"):
                 if self._transfer(verb):
                     return
@@ -184,14 +185,14 @@ class SimulatedCall:
     def _transfer(self, verb: ET.Element) -> bool:
         """Hand the call over as Twilio would; True when the action callback took over."""
         if verb.tag == "Enqueue":
-            self._transferred(Transfer("queue", verb.text.strip()))
+            self._transferred(Transfer("queue", (verb.text or "").strip()))
             if verb.get("waitUrl"):
                 self._hold(urljoin(self._url, verb.get("waitUrl")))
             outcome = {"QueueResult": "bridged" if self.agent_outcome == "answered" else self.agent_outcome}
         else:
             child = next(iter(verb), None)
             kind = "sip" if child is not None and child.tag == "Sip" else "number"
-            self._transferred(Transfer(kind, (child.text if child is not None else verb.text).strip()))
+            self._transferred(Transfer(kind, ((child.text if child is not None else verb.text) or "").strip()))
             status = "completed" if self.agent_outcome == "answered" else self.agent_outcome
             outcome = {"DialCallStatus": status}
         if not verb.get("action"):

@@ -35,10 +35,13 @@ def latency_rows(samples: Iterable[tuple[str, float]]) -> list[LatencyRow]:
     by_path: dict[str, list[float]] = {}
     for path, seconds in samples:
         by_path.setdefault(path, []).append(seconds * 1000)
-    return [
-        LatencyRow(path, len(values), *(round(percentile(values, p), 2) for p in PERCENTILES), round(max(values), 2))
-        for path, values in sorted(by_path.items())
-    ]
+    return [_row(path, values) for path, values in sorted(by_path.items())]
+
+
+def _row(path: str, milliseconds: list[float]) -> LatencyRow:
+    """One path's row, in milliseconds rounded to hundredths."""
+    p50, p95, p99 = (round(percentile(milliseconds, p), 2) for p in PERCENTILES)
+    return LatencyRow(path, len(milliseconds), p50, p95, p99, round(max(milliseconds), 2))
 
 
 def latency_table(rows: list[LatencyRow]) -> str:

@@ -43,8 +43,7 @@ def _act(call: SimulatedCall, answer: str) -> None:
 @with_appcontext
 def call_command(caller: str, called: str, agent_outcome: str) -> None:
     """Place a simulated call to this IVR and walk it from the terminal."""
-    app = current_app._get_current_object()
-    call = SimulatedCall(FlaskTransport(app.test_client()), "http://localhost", runtime().auth_token,
+    call = SimulatedCall(FlaskTransport(current_app.test_client()), "http://localhost", runtime().auth_token,
                          caller=caller, called=called, agent_outcome=agent_outcome)
     click.echo(HELP)
     printed = _show(call.start(), 0)

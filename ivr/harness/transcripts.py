@@ -21,8 +21,8 @@ def transcript_lines(call: SimulatedCall) -> list[tuple[str, str, str | None]]:
     return lines
 
 
-def transcript_text(outcome: Outcome) -> str:
-    """One call as text a person can read."""
+def transcript_text(outcome: Outcome, call: SimulatedCall) -> str:
+    """One scenario's call as text a person can read."""
     scenario, conditions = outcome.scenario, outcome.scenario.conditions
     faults = f", faults {', '.join(conditions.faults)}" if conditions.faults else ""
     lines = [
@@ -31,14 +31,14 @@ def transcript_text(outcome: Outcome) -> str:
         f"# result: {outcome.status}",
         "",
     ]
-    for who, what, language in transcript_lines(outcome.call):
+    for who, what, language in transcript_lines(call):
         if who == "ivr":
             lines.append(f"IVR [{language or '?'}]: {what}")
         elif who == "transfer":
             lines.append(f"-> transferred to {what}")
         else:
             lines.append(f"{WHO.get(who, who)}: {what}")
-    lines.append("(call ended)" if outcome.call.ended else "(call still going)")
+    lines.append("(call ended)" if call.ended else "(call still going)")
     if outcome.status == "failed":
         lines += ["", *("# " + line for line in outcome.message.splitlines())]
     return "\n".join(lines) + "\n"
@@ -62,6 +62,6 @@ def write_transcripts(outcomes: list[Outcome], directory: Path) -> list[Path]:
     for outcome, stem in zip(outcomes, file_stems(outcomes), strict=True):
         if outcome.call is not None:
             path = directory / f"{stem}.txt"
-            path.write_text(transcript_text(outcome), encoding="utf-8")
+            path.write_text(transcript_text(outcome, outcome.call), encoding="utf-8")
             written.append(path)
     return written

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import requests
@@ -17,6 +18,14 @@ class Reply:
     body: str
     content_type: str
     elapsed: float = 0.0
+
+
+class Transport(Protocol):
+    """What the simulator posts its webhooks through."""
+
+    def post(self, url: str, params: dict[str, str], headers: dict[str, str]) -> Reply:
+        """POST form parameters to an absolute URL of the IVR."""
+        ...
 
 
 class FlaskTransport:

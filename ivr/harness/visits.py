@@ -6,13 +6,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from urllib.parse import parse_qs, urlsplit
 
+from ivr.domain.contact_center import AGENT_REACHED, LANGUAGES
 from ivr.flows.engine import CallInput
 from ivr.flows.matching import match_global, match_option
-from ivr.flows.model import LANGUAGES, FlowSet, Node
+from ivr.flows.model import FlowSet, Node
 from ivr.harness.coverage import END, SAME, Coverage, Transition, event_label, universe
 from ivr.harness.recording import Exchange
-
-AGENT_REACHED = {"completed", "answered", "bridged", "hangup"}  # as the webhooks read DialCallStatus / QueueResult
 
 
 def _known(flowset: FlowSet, qualified: str | None) -> Node | None:
@@ -94,7 +93,7 @@ def named_in_answers(flowset: FlowSet, exchanges: Iterable[Exchange]) -> set:
             continue
         for verb in root.iter():
             query = parse_qs(urlsplit(verb.get("action") or "").query)
-            node = _known(flowset, (query.get("node") or [None])[0])
+            node = _known(flowset, query.get("node", [""])[0])
             if node is not None and node.type in ("menu", "input", "transfer"):
                 nodes |= {(node.qualified, la) for la in _langs(node, (query.get("lang") or ["en"])[0])}
     return nodes

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from ivr.domain.biometrics import STATUSES, Appointment, Slot
-from ivr.domain.locations import location_by_id
+from ivr.domain.locations import location_by_id, zone_of
 from ivr.imports.cases import check_receipt_number
 from ivr.imports.csv_rows import CsvLayout, Invalid, ParsedFile, parse_rows, shown
 
@@ -21,12 +22,12 @@ LOCAL_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?")
 MAX_COUNT = 999  # a capacity or count beyond this is a typing slip, not a real number
 
 
-def parse_appointments(lines: Iterable[str]) -> ParsedFile:
+def parse_appointments(lines: Iterable[str]) -> ParsedFile[Appointment]:
     """Every appointment in a CSV text stream (opened with newline=""), and every problem found."""
     return parse_rows(lines, APPOINTMENTS)
 
 
-def parse_slots(lines: Iterable[str]) -> ParsedFile:
+def parse_slots(lines: Iterable[str]) -> ParsedFile[Slot]:
     """Every slot in a CSV text stream (opened with newline=""), and every problem found."""
     return parse_rows(lines, SLOTS)
 
@@ -65,7 +66,7 @@ def _status(text: str) -> str:
 
 def instant_at(asc: str, local: datetime) -> datetime:
     """The UTC instant of an ASC's wall-clock time; Invalid when that time is skipped or repeated."""
-    zone = ZoneInfo(location_by_id(asc).time_zone)
+    zone = ZoneInfo(zone_of(asc))
     first, second = local.replace(tzinfo=zone, fold=0), local.replace(tzinfo=zone, fold=1)
     if first.utcoffset() == second.utcoffset():
         return first.astimezone(UTC)
@@ -80,18 +81,18 @@ def instant_at(asc: str, local: datetime) -> datetime:
 
 def local_text(asc: str, instant: datetime) -> str:
     """An instant as the ASC's wall-clock time, written as the files write it."""
-    local = instant.astimezone(ZoneInfo(location_by_id(asc).time_zone))
+    local = instant.astimezone(ZoneInfo(zone_of(asc)))
     return local.replace(tzinfo=None).isoformat(timespec="minutes")
 
 
-def _appointment(values: dict) -> Appointment:
+def _appointment(values: dict[str, Any]) -> Appointment:
     """The row as an Appointment, its time converted with its ASC's zone."""
     return Appointment(receipt_number=values["receipt_number"], asc=values["asc"],
                        starts_at=instant_at(values["asc"], values["starts_at"]),
                        reschedule_count=values["reschedule_count"], status=values["status"])
 
 
-def _slot(values: dict) -> Slot:
+def _slot(values: dict[str, Any]) -> Slot:
     """The row as a Slot, its time converted with its ASC's zone."""
     return Slot(asc=values["asc"], starts_at=instant_at(values["asc"], values["starts_at"]),
                 capacity=values["capacity"])

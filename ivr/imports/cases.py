@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from ivr.domain.cases import Case
 from ivr.domain.locations import location_by_id
@@ -36,13 +37,12 @@ RECEIPT_REASONS = {
 }
 
 
-
-def parse_cases(lines: Iterable[str]) -> ParsedFile:
+def parse_cases(lines: Iterable[str]) -> ParsedFile[Case]:
     """Every case in a CSV text stream (opened with newline=""), and every problem found."""
     return parse_rows(lines, CASES)
 
 
-def _case(values: dict) -> Case:
+def _case(values: dict[str, Any]) -> Case:
     """The row as a Case."""
     # The column can add protection, never take it from T and U visa forms: the table then
     # tells the truth to every reader, not only to the call flow that checks the form too.

@@ -9,6 +9,12 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from _csv import Reader  # the type csv.reader returns; the stubs name it, the csv module does not
+
+Row = TypeVar("Row")
 
 SHOWN = 40  # characters of a bad value echoed back: enough to find it, not a wall of text
 
@@ -26,10 +32,10 @@ class RowProblem:
 
 
 @dataclass
-class ParsedFile:
+class ParsedFile(Generic[Row]):
     """The good rows and the problems of one file; import it only when there are no problems."""
 
-    rows: list = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
 
     @property
@@ -39,7 +45,7 @@ class ParsedFile:
 
 
 @dataclass(frozen=True)
-class CsvLayout:
+class CsvLayout(Generic[Row]):
     """One kind of file: its columns, a check per column, and how checked values become a row.
 
     `build` gets every checked value by column name and may raise Invalid for a rule that spans
@@ -48,8 +54,8 @@ class CsvLayout:
 
     required: tuple[str, ...]
     checks: Mapping[str, Callable[[str], object]]
-    build: Callable[[dict], object]
-    key: Callable[[object], str]
+    build: Callable[[dict[str, Any]], Row]  # each column's checked value, of that column's own type
+    key: Callable[[Row], str]
     optional: tuple[str, ...] = ()
 
     @property
@@ -58,10 +64,10 @@ class CsvLayout:
         return ",".join(self.required) + "".join(f"[,{name}]" for name in self.optional)
 
 
-def parse_rows(lines: Iterable[str], layout: CsvLayout) -> ParsedFile:
+def parse_rows(lines: Iterable[str], layout: CsvLayout[Row]) -> ParsedFile[Row]:
     """Every row of a CSV text stream (opened with newline=""), and every problem found."""
     reader = csv.reader(lines)
-    parsed = ParsedFile()
+    parsed: ParsedFile[Row] = ParsedFile()
     try:
         columns = _columns(next(reader, None), layout, parsed.problems)
         if columns is not None:
@@ -71,7 +77,7 @@ def parse_rows(lines: Iterable[str], layout: CsvLayout) -> ParsedFile:
     return parsed
 
 
-def _columns(header: list[str] | None, layout: CsvLayout, problems: list[RowProblem]) -> list[str] | None:
+def _columns(header: list[str] | None, layout: CsvLayout[Row], problems: list[RowProblem]) -> list[str] | None:
     """The header's column names in file order, or None after noting what is wrong with it."""
     if not header:
         problems.append(RowProblem(1, f"no header: the first line must be {layout.header}"))
@@ -90,7 +96,7 @@ def _columns(header: list[str] | None, layout: CsvLayout, problems: list[RowProb
     return names if len(problems) == found else None
 
 
-def _read_rows(reader, columns: list[str], layout: CsvLayout, parsed: ParsedFile) -> None:
+def _read_rows(reader: Reader, columns: list[str], layout: CsvLayout[Row], parsed: ParsedFile[Row]) -> None:
     """Check each row after the header, keeping the good ones and noting the problems."""
     seen: dict[str, int] = {}
     end = reader.line_num
@@ -102,20 +108,29 @@ def _read_rows(reader, columns: list[str], layout: CsvLayout, parsed: ParsedFile
         if len(fields) != len(columns):
             parsed.problems.append(RowProblem(line, f"expected {len(columns)} fields, found {len(fields)}"))
             continue
-        row, messages = _check(dict(zip(columns, fields, strict=True)), layout)
-        key = layout.key(row) if row is not None else None
-        if key in seen:
-            messages.append(f"{key} is already on line {seen[key]}")
-        if messages:
-            parsed.problems.extend(RowProblem(line, message) for message in messages)
+        try:
+            row = _checked_row(dict(zip(columns, fields, strict=True)), layout)
+        except _RowInvalid as invalid:
+            parsed.problems.extend(RowProblem(line, message) for message in invalid.messages)
+            continue
+        if (key := layout.key(row)) in seen:
+            parsed.problems.append(RowProblem(line, f"{key} is already on line {seen[key]}"))
         else:
             seen[key] = line
             parsed.rows.append(row)
 
 
-def _check(record: dict[str, str], layout: CsvLayout) -> tuple[object | None, list[str]]:
-    """The row built from its checked values, or None and a message for each field that is wrong."""
-    values: dict[str, object] = {}
+class _RowInvalid(ValueError):
+    """A row that can't be used, with a message for each field that is wrong."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__(*messages)
+        self.messages = messages
+
+
+def _checked_row(record: dict[str, str], layout: CsvLayout[Row]) -> Row:
+    """The row built from its checked values; _RowInvalid says what is wrong with it."""
+    values: dict[str, Any] = {}
     messages: list[str] = []
     for name, check in layout.checks.items():
         text = record.get(name, "").strip()
@@ -127,11 +142,11 @@ def _check(record: dict[str, str], layout: CsvLayout) -> tuple[object | None, li
         except Invalid as problem:
             messages.append(f"{name} {shown(text)}: {problem}")
     if messages:
-        return None, messages
+        raise _RowInvalid(messages)
     try:
-        return layout.build(values), messages
+        return layout.build(values)
     except Invalid as problem:
-        return None, [str(problem)]
+        raise _RowInvalid([str(problem)]) from None
 
 
 def shown(text: str) -> str:

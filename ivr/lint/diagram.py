@@ -70,11 +70,16 @@ def _arrow_label(edge: Edge, node: LintNode) -> str:
     """What takes an arrow: a key and its first word, an event, back (*) or give up."""
     if edge.label.startswith("key "):
         key = edge.label[len("key "):]
-        option = next((o for o in node.options() if o.get("key") == key), {})
-        words = option.get("words") if isinstance(option.get("words"), dict) else {}
-        first = next((text_of(w[0]) for w in words.values() if isinstance(w, list) and w), None)
+        words = next((o.get("words") for o in node.options() if o.get("key") == key), None)
+        spoken = words.values() if isinstance(words, dict) else []
+        first = next((text_of(w[0]) for w in spoken if isinstance(w, list) and w), None)
         return f"{key} · {first}" if first else key
     return {"next": "", "back": "*", "give_up": "give up"}.get(edge.label, edge.label)
+
+
+def _dot_style(node: LintNode) -> str:
+    """The DOT shape and style of a node's type; a plain box for a type that is missing or unknown."""
+    return DOT_STYLE.get(node.type or "", "shape=box")
 
 
 def to_dot(model: LintModel, flow: str | None = None) -> str:
@@ -84,7 +89,7 @@ def to_dot(model: LintModel, flow: str | None = None) -> str:
            '  edge [fontname="Helvetica", fontsize=9];']
     for name in dict.fromkeys(n.flow for n in drawn.nodes):
         out += [f'  subgraph "cluster_{name}" {{', f'    label="{name}"; style="rounded"; color="#999999";']
-        out += [f'    "{n.qualified}" [label="{_dot(node_label(model, n))}", {DOT_STYLE.get(n.type, "shape=box")}];'
+        out += [f'    "{n.qualified}" [label="{_dot(node_label(model, n))}", {_dot_style(n)}];'
                 for n in drawn.nodes if n.flow == name]
         out.append("  }")
     out += [f'  "{target}" [label="{target}", shape=box, style=dashed];' for target in drawn.outside]
@@ -106,7 +111,7 @@ def to_mermaid(model: LintModel, flow: str | None = None) -> str:
     for name in dict.fromkeys(n.flow for n in drawn.nodes):
         out.append(f"  subgraph flow_{name} [{name}]")
         for node in (n for n in drawn.nodes if n.flow == name):
-            shape = MERMAID_SHAPE.get(node.type, MERMAID_SHAPE["say"])
+            shape = MERMAID_SHAPE.get(node.type or "", MERMAID_SHAPE["say"])
             out.append(f"    {ids[node.qualified]}{shape.format(_mm(node_label(model, node)))}")
         out.append("  end")
     out += [f'  {ids[target]}["{_mm(target)}"]:::outside' for target in drawn.outside]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ivr.domain.contact_center import LANGUAGES
 from ivr.flows.contract_check import Places
 from ivr.flows.loader import LineDict
-from ivr.flows.model import INPUT_TYPES, LANGUAGES, TERMINAL_TYPES, FlowSet, Node, qualify
+from ivr.flows.model import INPUT_TYPES, TERMINAL_TYPES, FlowSet, Node, qualify
 from ivr.lint.problem import Problem
 
 
@@ -90,8 +91,8 @@ class LintNode:
 
     def edges(self) -> list[Edge]:
         """Every way out the node itself names (the line's give_up and global keys aside)."""
-        edges = [Edge(name, qualify(self.field(name), self.flow), self.line_of(name), name == "back")
-                 for name in ("next", "back", "give_up") if self.field(name)]
+        edges = [Edge(name, qualify(target, self.flow), self.line_of(name), name == "back")
+                 for name in ("next", "back", "give_up") if (target := self.field(name))]
         edges += [Edge(f"key {o.get('key')}", qualify(o["goto"], self.flow), o.line, True)
                   for o in self.options() if text_of(o.get("goto"))]
         edges += [Edge(event, target, line) for event, (target, line) in self.events().items()]
@@ -138,7 +139,8 @@ class LintLine:
 
     def entries(self) -> dict[str, tuple[str, int]]:
         """The `entry` and the other named ways in (`entries:`): name -> (target as written, line)."""
-        found = {"entry": (self.target("entry"), self.line_of("entry"))} if self.target("entry") else {}
+        entry = self.target("entry")
+        found = {"entry": (entry, self.line_of("entry"))} if entry else {}
         entries = self.raw.get("entries")
         if isinstance(entries, LineDict):
             found |= {f"entry {name}": (t, entries.key_lines[name]) for name, t in entries.items() if text_of(t)}

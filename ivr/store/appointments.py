@@ -29,7 +29,7 @@ def save_appointments(store: Store, rows: Iterable[Appointment]) -> int:
     """Insert or update appointments by receipt number, all or nothing; return how many rows."""
     with store.session() as session:
         connection = session.connection()
-        written = upsert_rows(connection, AppointmentRecord.__table__, rows, ("receipt_number",), APPOINTMENT_FIELDS)
+        written = upsert_rows(connection, AppointmentRecord, rows, ("receipt_number",), APPOINTMENT_FIELDS)
         _recount_places(connection)
         return written
 
@@ -38,7 +38,7 @@ def save_slots(store: Store, rows: Iterable[Slot]) -> int:
     """Insert slots, or change the capacity of those already there, all or nothing; return how many rows."""
     with store.session() as session:
         connection = session.connection()
-        written = upsert_rows(connection, AscSlot.__table__, rows, ("asc", "starts_at"), SLOT_FIELDS)
+        written = upsert_rows(connection, AscSlot, rows, ("asc", "starts_at"), SLOT_FIELDS)
         _recount_places(connection)
         return written
 

@@ -78,12 +78,13 @@ def claim_due(store: Store, worker: str, now: datetime, lease: timedelta, limit:
         return list(rows)
 
 
-def unsettled(store: Store, before: datetime, limit: int = 50) -> list[Callback]:
-    """Callbacks dialled before `before` whose outcome never arrived (a lost status callback)."""
-    query = (select(Callback).where(Callback.state == "dialing", Callback.call_sid.is_not(None),
-                                    Callback.updated_at < before).order_by(Callback.updated_at).limit(limit))
+def unsettled(store: Store, before: datetime, limit: int = 50) -> list[tuple[int, str]]:
+    """(id, call SID) of callbacks dialled before `before` whose outcome never arrived (a lost status callback)."""
+    query = (select(Callback.id, Callback.call_sid)
+             .where(Callback.state == "dialing", Callback.call_sid.is_not(None), Callback.updated_at < before)
+             .order_by(Callback.updated_at).limit(limit))
     with store.session() as session:
-        return list(session.scalars(query))
+        return [(callback_id, call_sid) for callback_id, call_sid in session.execute(query) if call_sid is not None]
 
 
 def mark_dialed(store: Store, callback_id: int, call_sid: str, now: datetime) -> None:

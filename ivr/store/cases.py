@@ -18,7 +18,7 @@ FIELDS = ("receipt_number", "form_type", "status", "status_date", "filing_locati
 def upsert_cases(store: Store, rows: Iterable[Case]) -> int:
     """Insert or update every row by receipt number, all or nothing; return how many rows."""
     with store.session() as session:
-        return upsert_rows(session.connection(), CaseRecord.__table__, rows, ("receipt_number",), FIELDS)
+        return upsert_rows(session.connection(), CaseRecord, rows, ("receipt_number",), FIELDS)
 
 
 def find_case(store: Store, receipt_number: str) -> Case | None:

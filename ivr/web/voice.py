@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request
 
+from ivr.domain.contact_center import AGENT_REACHED
 from ivr.domain.phone_numbers import same_number
 from ivr.flows.engine import CallInput, Step, TransferEnded
 from ivr.flows.state import CallState, entry_vars
@@ -16,7 +17,6 @@ from ivr.web.signature import require_twilio_signature
 bp = Blueprint("voice", __name__, url_prefix="/voice")
 bp.register_error_handler(Exception, apologise)
 
-AGENT_REACHED = {"completed", "answered", "bridged", "hangup"}  # DialCallStatus / QueueResult
 LEFT_QUEUE = "leave"  # QueueResult when the caller pressed 1 on hold to ask for a callback
 
 

@@ -37,14 +37,14 @@ def dispatch_once(store: Store, services: Services, dialer: Dialer, worker: str,
 def reconcile(store: Store, services: Services, dialer: Dialer) -> int:
     """Settle callbacks whose status callback never came, asking Twilio how their call ended."""
     now, settled = services.clock(), 0
-    for callback in unsettled(store, now - services.callbacks.reconcile_after):
+    for callback_id, call_sid in unsettled(store, now - services.callbacks.reconcile_after):
         try:
-            status = dialer.status(callback.call_sid)
+            status = dialer.status(call_sid)
         except Exception:  # Twilio unreachable: ask again on the next round
-            log.exception("callback %s: could not fetch call %s", callback.id, callback.call_sid)
+            log.exception("callback %s: could not fetch call %s", callback_id, call_sid)
             continue
         # Recorded like a status callback, so a late one that does arrive changes nothing.
-        if record_status(store, callback.call_sid, status, now) and settle(store, services, callback.id, status):
+        if record_status(store, call_sid, status, now) and settle(store, services, callback_id, status):
             settled += 1
     return settled
 

@@ -3,8 +3,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from ivr.domain.contact_center import LANGUAGES
 from ivr.domain.spoken_dates import (
-    LANGUAGES,
     spoken_date,
     spoken_time,
     spoken_weekday_date,

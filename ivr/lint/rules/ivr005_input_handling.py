@@ -30,6 +30,8 @@ Failing::
 
 from __future__ import annotations
 
+from typing import cast
+
 from ivr.flows.schema import GATHER
 from ivr.lint.graph import build_graph, is_silent, loops, reachable, reversed_graph
 from ivr.lint.problem import ERROR, Problem
@@ -38,7 +40,8 @@ ID = "IVR005"
 NAME = "input-handling"
 SEVERITY = ERROR
 
-MAX_RETRIES = GATHER["retries"]["maximum"]
+# The schema's own bound, so the rule and the schema never disagree.
+MAX_RETRIES: int = cast("dict[str, int]", GATHER["retries"])["maximum"]
 
 
 def check(model, known):
@@ -50,7 +53,7 @@ def check(model, known):
             if edge.label == "give_up" and edge.target in doomed:
                 yield Problem(node.file, edge.line, node.id, _never_ends(graph, edge.target, silent_loops))
     line_give_up = model.line.target("give_up") if model.line else None
-    if line_give_up in doomed:
+    if line_give_up is not None and line_give_up in doomed:
         message = _never_ends(graph, line_give_up, silent_loops)
         yield Problem(model.line.file, model.line.line_of("give_up"), None, f"line {message}")
 

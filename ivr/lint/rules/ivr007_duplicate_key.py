@@ -41,7 +41,7 @@ def check(model, known):
 
 def _keys_twice(node):
     """Options whose key an earlier option already uses."""
-    first_line = {}
+    first_line: dict[object, int] = {}
     for option in node.options():
         key = option.get("key")
         if key in first_line:

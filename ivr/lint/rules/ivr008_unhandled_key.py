@@ -24,7 +24,7 @@ Failing::
 
 from __future__ import annotations
 
-from ivr.flows.model import LANGUAGES
+from ivr.domain.contact_center import LANGUAGES
 from ivr.lint.problem import ERROR, Problem
 from ivr.lint.texts import offered_keys
 

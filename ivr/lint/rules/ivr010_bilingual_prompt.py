@@ -19,7 +19,7 @@ Failing::
 
 from __future__ import annotations
 
-from ivr.flows.model import LANGUAGES
+from ivr.domain.contact_center import LANGUAGES
 from ivr.flows.placeholders import placeholders
 from ivr.lint.problem import ERROR, Problem
 

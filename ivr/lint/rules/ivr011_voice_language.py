@@ -19,8 +19,8 @@ Failing::
 
 from __future__ import annotations
 
+from ivr.domain.contact_center import LANGUAGES
 from ivr.domain.voices import voice_language
-from ivr.flows.model import LANGUAGES
 from ivr.lint.problem import ERROR, Problem
 
 ID = "IVR011"

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ivr.flows.model import LANGUAGES
+from ivr.domain.contact_center import LANGUAGES
 from ivr.lint.problem import ERROR, Problem
 
 ID = "IVR014"
@@ -35,7 +35,7 @@ _RELAY = re.compile(r"\b711\b")
 def check(model, known):
     """The first node, per language, a caller can reach without having heard the TTY note."""
     entry = model.line.target("entry") if model.line else None
-    if entry not in model.nodes:
+    if entry is None or entry not in model.nodes:
         return
     for lang in LANGUAGES:
         missed = _first_without_note(model, entry, lang)
