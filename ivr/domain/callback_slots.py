@@ -9,10 +9,9 @@ passed in.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import islice
 from zoneinfo import ZoneInfo
 
 from ivr.domain.hours import LiveHours, is_business_day, is_open
@@ -21,7 +20,6 @@ __all__ = [
     "CALLBACK_LEAD_TIME",
     "CallbackWindow",
     "candidate_slots",
-    "open_slots",
 ]
 
 # Soonest a slot may start. An agent needs time to pick the case up, and a
@@ -87,26 +85,6 @@ def candidate_slots(
     first_day = now.astimezone(tz).date()
     local_days = [first_day + timedelta(days=n) for n in range(days)]
     return _slots(local_days, tz, hours, window, earliest)
-
-
-def open_slots(
-    now: datetime,
-    zone: str,
-    hours: LiveHours,
-    window: CallbackWindow,
-    booked: Mapping[datetime, int],
-    capacity: int,
-    count: int = 3,
-) -> list[datetime]:
-    """The earliest `count` candidate slots with room left, as UTC datetimes."""
-    # `booked` is keyed by slot start. Aware datetimes compare and hash as
-    # instants, so keys stored in UTC (as returned here) or local time match.
-    free = (
-        slot
-        for slot in candidate_slots(now, zone, hours, window)
-        if booked.get(slot, 0) < capacity
-    )
-    return list(islice(free, count))
 
 
 def _slots(

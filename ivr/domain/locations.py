@@ -161,9 +161,3 @@ def zone_of(location_id: str) -> str:
     """The time zone of a known location; KeyError for an id that is none."""
     return _BY_ID[location_id].time_zone
 
-
-def locations_of_kind(kind: str) -> list[Location]:
-    """Return one kind's locations in table order; an unknown kind is a ValueError."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown location kind {kind!r}; expected one of {KINDS}")
-    return [location for location in LOCATIONS if location.kind == kind]

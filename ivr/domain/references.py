@@ -59,11 +59,6 @@ def decode_reference_speech(transcript: str, lang: str) -> str:
     return PREFIX + digits
 
 
-def is_reference(text: str) -> bool:
-    """Whether text is a canonical reference number."""
-    return len(text) == len(PREFIX) + DIGITS and text.startswith(PREFIX) and text[len(PREFIX):].isdigit()
-
-
 def spoken_reference(reference: str) -> str:
     """The number as read back slowly: "S R, 4 8 1 5, 1 6 2 3"."""
     digits = reference[len(PREFIX):]

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-KINDS = ("expedite_biometrics", "expedite", "emergency_travel", "follow_up")
 LEVELS = ("primary", "secondary", "tertiary")
 ANSWER_DAYS = 30  # calendar days an office has to answer before a follow-up may be created
 

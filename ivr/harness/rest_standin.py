@@ -72,7 +72,7 @@ class CallsApi:
 class _QuietHandler(WSGIRequestHandler):
     """No access log: a load of calls would bury the output that matters."""
 
-    def log_request(self, *args, **kwargs) -> None:
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         """Log nothing."""
 
 

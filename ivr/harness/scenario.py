@@ -64,7 +64,6 @@ class Scenario:
     conditions: Conditions = field(default_factory=Conditions)
     caller: str | None = None
     called: str | None = None
-    description: str = ""
     answers_callback: str | None = None  # the tier of a booked callback this call answers
 
 
@@ -89,7 +88,7 @@ def parse_scenario(data: dict, path: str) -> Scenario:
                             settings=tuple(sorted((k, str(v)) for k, v in data.get("settings", {}).items())))
     return Scenario(name=data.get("name") or Path(path).stem, path=path, language=data["language"], steps=steps,
                     conditions=conditions, caller=data.get("caller"), called=data.get("called"),
-                    description=data.get("description", ""), answers_callback=data.get("answers_callback"))
+                    answers_callback=data.get("answers_callback"))
 
 
 def _check(path: str, data: dict, lines) -> None:

@@ -21,11 +21,6 @@ class KnownNames:
     entry_vars: Mapping[str | None, frozenset[str]] = field(default_factory=dict)  # entry -> variables a call has
 
     @cached_property
-    def action_events(self) -> Mapping[str, frozenset[str]]:
-        """The events each action returns."""
-        return {name: frozenset(contract.events) for name, contract in self.contracts.items()}
-
-    @cached_property
     def counting_actions(self) -> frozenset[str]:
         """The actions that count attempts and return `too_many` at their limit."""
         return frozenset(name for name, contract in self.contracts.items() if contract.counted)

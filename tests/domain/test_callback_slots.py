@@ -1,5 +1,6 @@
 import inspect
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
@@ -8,7 +9,6 @@ from ivr.domain.callback_slots import (
     CALLBACK_LEAD_TIME,
     CallbackWindow,
     candidate_slots,
-    open_slots,
 )
 from ivr.domain.hours import LiveHours, is_business_day, is_open
 
@@ -216,11 +216,10 @@ def test_slots_follow_the_filing_location_not_the_caller():
     # A caller with a 212 (New York) number whose case is at the New Orleans
     # field office is offered New Orleans times: there is no way to pass the
     # number in at all.
-    for function in (candidate_slots, open_slots):
-        names = set(inspect.signature(function).parameters)
-        assert not {"caller", "caller_id", "number", "phone", "area_code"} & names
+    names = set(inspect.signature(candidate_slots).parameters)
+    assert not {"caller", "caller_id", "number", "phone", "area_code"} & names
     now = datetime(2026, 11, 30, 13, tzinfo=UTC)  # 7 a.m. Central, 8 a.m. Eastern
-    first = open_slots(now, "America/Chicago", HOURS, WINDOW, booked={}, capacity=1)[0]
+    first = next(candidate_slots(now, "America/Chicago", HOURS, WINDOW))
     assert first.astimezone(ZoneInfo("America/Chicago")).time() == time(9)
     assert first.astimezone(ET).time() == time(10)
 
@@ -257,51 +256,23 @@ def test_every_slot_is_bookable(zone, now):
         assert local.minute in (0, 30) and local.second == 0
 
 
-# --- bookings ----------------------------------------------------------------
+# --- how far ahead ------------------------------------------------------------
 
 MONDAY_7AM = at("America/New_York", 2026, 11, 30, 7)
-MON, TUE = date(2026, 11, 30), date(2026, 12, 1)
 
 
-def ny(hour: int, minute: int = 0, day: date = MON) -> datetime:
+def ny(hour: int, minute: int = 0, day: date = date(2026, 11, 30)) -> datetime:
     """A New York wall time as the UTC instant the module returns."""
     return datetime.combine(day, time(hour, minute), tzinfo=ET).astimezone(UTC)
 
 
-@pytest.mark.parametrize(
-    ("booked", "capacity", "expected"),
-    [
-        ({}, 2, [ny(9), ny(9, 30), ny(10)]),
-        ({ny(9): 2}, 2, [ny(9, 30), ny(10), ny(10, 30)]),  # full slot not offered
-        ({ny(9): 1}, 2, [ny(9), ny(9, 30), ny(10)]),  # room for one more
-        ({ny(9): 5, ny(10): 2}, 2, [ny(9, 30), ny(10, 30), ny(11)]),  # overbooked too
-        ({ny(9): 1}, 1, [ny(9, 30), ny(10), ny(10, 30)]),
-        # A day fully booked pushes the offer to the next business day.
-        (
-            {ny(h, m): 3 for h in range(9, 18) for m in (0, 30)},
-            3,
-            [ny(9, day=TUE), ny(9, 30, day=TUE), ny(10, day=TUE)],
-        ),
-        # Bookings stored in local time still count.
-        ({at("America/New_York", 2026, 11, 30, 9): 1}, 1, [ny(9, 30), ny(10), ny(10, 30)]),
-    ],
-)
-def test_open_slots_skip_full_slots(booked, capacity, expected):
-    got = open_slots(MONDAY_7AM, "America/New_York", HOURS, WINDOW, booked, capacity)
-    assert got == expected
-
-
-def test_open_slots_count():
-    slots = open_slots(MONDAY_7AM, "Pacific/Guam", HOURS, WINDOW, {}, capacity=1, count=6)
+def test_guam_slots_start_on_tuesday():
+    slots = list(islice(candidate_slots(MONDAY_7AM, "Pacific/Guam", HOURS, WINDOW), 6))
     guam = ZoneInfo("Pacific/Guam")
     # Guam has four slots a day in winter, Tuesday to Friday.
     assert [s.astimezone(guam).strftime("%a %H:%M") for s in slots] == [
         "Tue 09:00", "Tue 09:30", "Tue 10:00", "Tue 10:30", "Wed 09:00", "Wed 09:30",
     ]
-
-
-def test_open_slots_with_no_capacity_offers_nothing():
-    assert open_slots(MONDAY_7AM, "America/New_York", HOURS, WINDOW, {}, capacity=0) == []
 
 
 # --- configurable windows ----------------------------------------------------

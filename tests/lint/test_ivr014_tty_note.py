@@ -17,7 +17,7 @@ def test_a_spanish_note_without_711_is_reported_for_spanish_only(tmp_path):
 
 
 def test_a_branch_of_the_opening_that_skips_the_note_is_reported(tmp_path):
-    assert "check" in KNOWN.action_events
+    assert "check" in KNOWN.contracts
     base = BASE.replace(
         "  opening: {type: say, bilingual: true, prompt: tty_note, next: menu}",
         "  opening: {type: action, action: check, on: {yes: note, no: menu}}\n"
