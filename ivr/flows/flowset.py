@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ivr.flows.contract_check import Known, Places, contract_problems
@@ -88,7 +88,7 @@ def _assemble(line: LineDict, flows: dict[str, Flow], prompts: dict[str, Prompt]
     )
 
 
-def _targets(node: Node):
+def _targets(node: Node) -> Iterator[tuple[str, str]]:
     """Every (what, target) a node can lead to."""
     for name in ("next", "back", "give_up"):
         if getattr(node, name):

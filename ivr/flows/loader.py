@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -15,21 +16,24 @@ from ivr.flows.schema import FILE
 class FlowError(ValueError):
     """A flow file that cannot be used, with where and why."""
 
-    def __init__(self, path: str, line: int, node: str | None, message: str):
+    def __init__(self, path: str | Path, line: int, node: str | None, message: str):
         self.path, self.line, self.node, self.message = str(path), line, node, message
         where = f"{self.path}:{line}" + (f": node '{node}'" if node else "")
         super().__init__(f"{where}: {message}")
 
 
-class LineDict(dict):
+class LineDict(dict[str, Any]):
     """A YAML mapping that remembers the line of itself and of each key."""
 
     line = 0
-    key_lines: dict
+    key_lines: dict[str, int]
 
 
 # libyaml's parser when PyYAML has it (about five times faster on large flows), else pure Python.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LineLoader(_BaseLoader):
@@ -83,16 +87,16 @@ def read_yaml(path: Path, duplicates: list[FlowError] | None = None) -> LineDict
         raise FlowError(path, mark.line + 1 if mark else 0, None, f"YAML syntax: {exc.problem}") from None
     finally:
         loader.dispose()
-    if not isinstance(data, dict):
+    if not isinstance(data, LineDict):
         raise FlowError(path, 1, None, "a flow file must be a mapping with 'version: 1'")
     return data
 
 
-def _line_of(data: LineDict, path_parts) -> int:
+def _line_of(data: LineDict, path_parts: list[str | int]) -> int:
     """The line of the deepest key (or list item) along a schema error's path."""
     line, here = data.line, data
     for part in path_parts:
-        if isinstance(here, LineDict) and part in here:
+        if isinstance(here, LineDict) and isinstance(part, str) and part in here:
             line, here = here.key_lines.get(part, line), here[part]
         elif isinstance(here, list) and isinstance(part, int) and part < len(here):
             here = here[part]
@@ -109,9 +113,9 @@ def schema_errors(path: Path, data: LineDict) -> list[FlowError]:
     return [_schema_error(path, data, list(err.absolute_path), err.message) for err in errors]
 
 
-def _schema_error(path: Path, data: LineDict, parts: list, message: str) -> FlowError:
+def _schema_error(path: Path, data: LineDict, parts: list[str | int], message: str) -> FlowError:
     """One schema violation as a FlowError at the line of the deepest key along its path."""
-    node = parts[1] if len(parts) > 1 and parts[0] == "nodes" else None
+    node = str(parts[1]) if len(parts) > 1 and parts[0] == "nodes" else None
     where = "/".join(map(str, parts[2:] if node else parts))
     return FlowError(path, _line_of(data, parts), node, f"{where}: {message}" if where else message)
 

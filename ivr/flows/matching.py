@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 from ivr.flows.model import Node, Option
 
@@ -55,7 +56,10 @@ def match_option(node: Node, lang: str, digits: str | None, speech: str | None) 
     return found[0] if len(found) == 1 else None
 
 
-def match_global(key_words: dict, lang: str, digits: str | None, speech: str | None) -> str | None:
+KeyWords = Mapping[tuple[str, str], tuple[str, ...]]  # (key, language) -> words that press it
+
+
+def match_global(key_words: KeyWords, lang: str, digits: str | None, speech: str | None) -> str | None:
     """'0' or '*' when the caller pressed or asked for an agent or to go back / repeat."""
     if digits:
         return digits if digits in ("0", "*") else None

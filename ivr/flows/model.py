@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ivr.domain.contact_center import LANGUAGES as LANGUAGES  # re-exported: the flows' languages
@@ -91,7 +92,7 @@ class FlowSet:
         flow, _, node = qualified.partition(".")
         return self.flows[flow].nodes[node]
 
-    def nodes(self):
+    def nodes(self) -> Iterator[Node]:
         """Every node of every flow."""
         for flow in self.flows.values():
             yield from flow.nodes.values()

@@ -37,7 +37,7 @@ GATHER = {
 EVENTS = {"type": "object", "propertyNames": ID, "additionalProperties": TARGET}
 
 
-def _node(kind: str, required: list[str], **fields) -> dict:
+def _node(kind: str, required: list[str], **fields: object) -> dict[str, object]:
     """The schema of one node type: its own fields and nothing else."""
     return {
         "if": {"properties": {"type": {"const": kind}}},

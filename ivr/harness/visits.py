@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from urllib.parse import parse_qs, urlsplit
 
 from ivr.domain.contact_center import AGENT_REACHED, LANGUAGES
-from ivr.flows.engine import CallInput
 from ivr.flows.matching import match_global, match_option
 from ivr.flows.model import FlowSet, Node
+from ivr.flows.steps import CallInput
 from ivr.harness.coverage import END, SAME, Coverage, Transition, event_label, universe
 from ivr.harness.recording import Exchange
 

@@ -6,8 +6,8 @@ from flask import Blueprint, current_app, request
 
 from ivr.domain.contact_center import AGENT_REACHED
 from ivr.domain.phone_numbers import same_number
-from ivr.flows.engine import CallInput, Step, TransferEnded
 from ivr.flows.state import CallState, entry_vars
+from ivr.flows.steps import CallInput, Step, TransferEnded
 from ivr.runtime import runtime
 from ivr.store.calls import load_state, record_status, save_state
 from ivr.web.faults import apologise, caller_language
