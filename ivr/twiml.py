@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from twilio.twiml.voice_response import VoiceResponse
 
+from ivr.domain.contact_center import LANGUAGES
 from ivr.domain.routing import Target
-from ivr.flows.model import LANGUAGES, FlowSet
+from ivr.flows.model import FlowSet
 from ivr.flows.spoken import APOLOGY, APOLOGY_CALL_LATER, CONNECTING_AFTER_FAULT, HOLD, HOLD_LEAVE, HOLD_WAIT
 from ivr.flows.steps import Gather, Hangup, Say, Step, Transfer
 

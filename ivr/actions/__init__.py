@@ -1,1 +1,1 @@
-"""The flow actions, each with its declared contract: domain rules over the store port, no Flask or Twilio."""
+"""The flow actions, each declared with its contract; imports ivr.flows and ivr.domain, the store only as a port."""

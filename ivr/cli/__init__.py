@@ -1,4 +1,4 @@
-"""The Flask CLI commands of the IVR."""
+"""Shell: the Flask commands (data imports, callbacks, schema), over the runtime, store and tools below."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""Pure rules of the contact center: receipts, offices and zones, hours, slots, spoken dates and numbers."""
+"""Pure rules of the contact center (receipts, offices, zones, hours, slots, spoken dates); imports no other layer."""

@@ -1,1 +1,1 @@
-"""Pure call-flow core: the flow model, loader and schema, the contract checks, the engine and menu matching."""
+"""Pure flow core: model, loader, schema, contracts and their checks, the engine; imports only ivr.domain."""

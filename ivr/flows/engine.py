@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 from ivr.flows.contracts import Contract
 from ivr.flows.matching import match_global, match_option
-from ivr.flows.model import FlowSet, Node
+from ivr.flows.model import LANGUAGES, FlowSet, Node
 from ivr.flows.spoken import MORE_TIME, sorry
 from ivr.flows.state import CallState
 from ivr.flows.steps import (
@@ -164,7 +164,7 @@ class Engine:
 
     def _gather(self, state: CallState, node: Node, timeout: int | None = None) -> Gather:
         """The Gather for an input node, with the words worth hinting to the recogniser."""
-        langs = ("en", "es") if node.bilingual else (state.lang,)
+        langs = LANGUAGES if node.bilingual else (state.lang,)
         words = [w for o in node.options for la in langs for w in o.words.get(la, ())]
         words += [w for k in ("0", "*") for w in self.flowset.key_words.get((k, state.lang), ())]
         default = INPUT_TIMEOUT if node.type == "input" else MENU_TIMEOUT

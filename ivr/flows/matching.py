@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from ivr.flows.model import Node, Option
+from ivr.flows.model import LANGUAGES, Node, Option
 
 # Callers often say the key instead of pressing it ("one", "uno", "press two").
 KEY_WORDS = {
@@ -48,7 +48,7 @@ def match_option(node: Node, lang: str, digits: str | None, speech: str | None) 
     key = spoken_key(words, lang)
     if key:
         return next((o for o in node.options if o.key == key), None)
-    languages = ("en", "es") if node.bilingual else (lang,)
+    languages = LANGUAGES if node.bilingual else (lang,)
     found = [
         o for o in node.options
         if any(_contains_phrase(words, w) for la in languages for w in o.words.get(la, ()))

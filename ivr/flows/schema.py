@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ivr.flows.model import NODE_TYPES
+from ivr.flows.model import LANGUAGES, NODE_TYPES
 
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
 TARGET = {"type": "string", "pattern": "^([a-z][a-z0-9_]*\\.)?[a-z][a-z0-9_]*$"}
 KEY = {"type": "string", "pattern": "^[0-9*#]$"}
 WORDS = {
     "type": "object",
-    "propertyNames": {"enum": ["en", "es"]},
+    "propertyNames": {"enum": list(LANGUAGES)},
     "additionalProperties": {"type": "array", "items": {"type": "string", "minLength": 1}},
 }
 
@@ -67,7 +67,7 @@ NODE = {
 
 PROMPT = {
     "type": "object",
-    "required": ["en", "es"],
+    "required": list(LANGUAGES),
     "additionalProperties": False,
     "properties": {
         "en": {"type": "string", "minLength": 1},
@@ -86,7 +86,7 @@ LINE = {
         "give_up": TARGET,
         "voices": {
             "type": "object",
-            "required": ["en", "es"],
+            "required": list(LANGUAGES),
             "additionalProperties": False,
             "properties": {"en": {"type": "string"}, "es": {"type": "string"}},
         },

@@ -1,1 +1,1 @@
-"""The telephony test harness: plays Twilio and walks whole calls, in-process or against a served line."""
+"""Tool: the telephony test harness that plays Twilio, in-process or against a served line; may import any layer."""

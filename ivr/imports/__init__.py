@@ -1,1 +1,1 @@
-"""Operators' CSV files turned into checked domain rows, each problem with its line; pure, imports only ivr.domain."""
+"""Pure: operators' CSV files turned into checked domain rows, each problem with its line; imports only ivr.domain."""

@@ -1,1 +1,1 @@
-"""The store adapter: SQLAlchemy tables, migrations and queries that return domain values."""
+"""Adapter: SQLAlchemy tables, migrations and queries returning domain values; imports domain, imports and flows."""

@@ -1,4 +1,4 @@
-"""The web shell: the voice webhooks blueprint."""
+"""Shell: the voice webhooks, signature check, faults as apologies; imports the runtime, adapters and worker."""
 
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import current_app, request
 from werkzeug.exceptions import HTTPException
 
+from ivr.domain.contact_center import LANGUAGES
 from ivr.domain.hours import is_open
-from ivr.flows.model import LANGUAGES
 from ivr.runtime import runtime
 from ivr.web.reply import twiml_reply
 

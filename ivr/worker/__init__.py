@@ -1,1 +1,1 @@
-"""The callback worker: claims due callbacks from the store and dials them through the telephony adapter."""
+"""The callback worker: claims due callbacks from the store and dials them; imports the store and telephony."""
