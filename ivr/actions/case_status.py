@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from ivr.actions.declaration import action
 from ivr.actions.services import Services
-from ivr.actions.shared import count_failure, within_lookup_limits
+from ivr.actions.shared import confirmed_case, count_failure
 from ivr.domain import receipts
-from ivr.domain.privacy import is_protected
 from ivr.domain.receipts import ReceiptError, decode_keypad, decode_speech, spoken_groups
 from ivr.domain.spoken_dates import spoken_date
 from ivr.domain.statuses import status_by_code
@@ -47,14 +46,9 @@ def reject_read_back(_services: Services, ctx: ActionContext) -> ActionResult:
         requires=["receipt"], reads=ATTEMPTS, says=["case_not_found"], counted=True)
 def look_up_case(services: Services, ctx: ActionContext) -> ActionResult:
     """Find the confirmed case and prepare its status in the caller's language."""
-    if not within_lookup_limits(services, ctx):
-        return ActionResult("limited")
-    case = services.records.find_case(ctx.var("receipt"))
-    if case is None:
-        # One answer for every unknown number, so nothing tells which prefixes hold cases.
-        return count_failure(ctx, "not_found", (Say("case_not_found"),))
-    if is_protected(case.form_type, case.protected):
-        return ActionResult("protected")
+    case = confirmed_case(services, ctx)
+    if isinstance(case, ActionResult):
+        return case
     status = status_by_code(case.status)
     return ActionResult("found", vars={
         "form": case.form_type,

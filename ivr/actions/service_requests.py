@@ -8,10 +8,9 @@ from datetime import datetime
 from ivr.actions.case_status import RECEIPT, receipt_vars
 from ivr.actions.declaration import action
 from ivr.actions.services import Services
-from ivr.actions.shared import REFERENCE_VARS, count_failure, reference_vars, within_lookup_limits
+from ivr.actions.shared import REFERENCE_VARS, confirmed_case, count_failure, reference_vars, within_lookup_limits
 from ivr.domain.contact_center import OFFICERS
 from ivr.domain.office_names import office_to
-from ivr.domain.privacy import is_protected
 from ivr.domain.receipts import ReceiptError, decode_keypad, decode_speech
 from ivr.domain.references import RequestNumberError, decode_reference_keys, decode_reference_speech
 from ivr.domain.service_requests import ANSWERED, DUE, ESCALATE, FollowUp, NewRequest, follow_up
@@ -35,13 +34,9 @@ def record_service_request(services: Services, ctx: ActionContext) -> ActionResu
     """Record the node's `kind` of request (with: {kind: ...}) for the confirmed receipt number; an
     expedite goes to the case's filing location, emergency travel to Tier 2 officers."""
     kind = ctx.param("kind")
-    if not within_lookup_limits(services, ctx):
-        return ActionResult("limited")
-    case = services.records.find_case(ctx.var("receipt"))
-    if case is None:
-        return count_failure(ctx, "not_found", (Say("case_not_found"),))
-    if is_protected(case.form_type, case.protected):
-        return ActionResult("protected")
+    case = confirmed_case(services, ctx)
+    if isinstance(case, ActionResult):
+        return case
     routed_to = case.filing_location if kind == "expedite" else OFFICERS
     new = NewRequest(kind, case.receipt_number, routed_to, ctx.lang, ctx.call_sid)
     made = services.records.create_request(new, services.clock())

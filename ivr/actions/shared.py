@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ivr.actions.services import Services
+from ivr.domain.cases import Case
+from ivr.domain.privacy import is_protected
 from ivr.domain.references import spoken_reference
 from ivr.flows.steps import ActionContext, ActionResult, Say
 
@@ -21,6 +23,20 @@ def count_failure(ctx: ActionContext, event: str, says: tuple[Say, ...],
 def within_lookup_limits(services: Services, ctx: ActionContext) -> bool:
     """Count a look-up against the call's and the caller's limits; False once they are passed."""
     return services.records.allow_lookup(services.limits, ctx.call_sid, ctx.caller, services.clock())
+
+
+def confirmed_case(services: Services, ctx: ActionContext) -> Case | ActionResult:
+    """The case of the confirmed receipt number, or the answer that ends the look-up: 'limited'
+    past the look-up limits, 'not_found' (counted), or 'protected' for VAWA, U and T matters."""
+    if not within_lookup_limits(services, ctx):
+        return ActionResult("limited")
+    case = services.records.find_case(ctx.var("receipt"))
+    if case is None:
+        # One answer for every unknown number, so nothing tells which prefixes hold cases.
+        return count_failure(ctx, "not_found", (Say("case_not_found"),))
+    if is_protected(case.form_type, case.protected):
+        return ActionResult("protected")
+    return case
 
 
 def reference_vars(reference: str) -> dict[str, str]:
