@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from ivr.actions.declaration import action
 from ivr.actions.services import Services
-from ivr.actions.shared import confirmed_case, count_failure
+from ivr.actions.shared import RECEIPT, confirmed_case, count_failure, receipt_vars
 from ivr.domain import receipts
-from ivr.domain.receipts import ReceiptError, decode_keypad, decode_speech, spoken_groups
+from ivr.domain.receipts import ReceiptError, decode_keypad, decode_speech
 from ivr.domain.spoken_dates import spoken_date
 from ivr.domain.statuses import status_by_code
 from ivr.flows.contracts import same_vars
 from ivr.flows.steps import ActionContext, ActionResult, Say
 
-RECEIPT = ("receipt", "receipt_spoken")
 ATTEMPTS = ("receipt_attempts",)
-
-
-def receipt_vars(receipt: str) -> dict[str, str]:
-    """The call's variables for a receipt number: as kept, and grouped for the read-back."""
-    return {"receipt": receipt, "receipt_spoken": ", ".join(spoken_groups(receipt))}
 
 
 @action("read_receipt", events={"ok": RECEIPT, **same_vars(ATTEMPTS, "invalid", "unclear", "too_many")},

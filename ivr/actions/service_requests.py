@@ -5,10 +5,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ivr.actions.case_status import RECEIPT, receipt_vars
 from ivr.actions.declaration import action
 from ivr.actions.services import Services
-from ivr.actions.shared import REFERENCE_VARS, confirmed_case, count_failure, reference_vars, within_lookup_limits
+from ivr.actions.shared import (
+    RECEIPT,
+    REFERENCE_VARS,
+    confirmed_case,
+    count_failure,
+    receipt_vars,
+    reference_vars,
+    within_lookup_limits,
+)
 from ivr.domain.contact_center import OFFICERS
 from ivr.domain.office_names import office_to
 from ivr.domain.receipts import ReceiptError, decode_keypad, decode_speech

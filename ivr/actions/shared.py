@@ -5,6 +5,7 @@ from __future__ import annotations
 from ivr.actions.services import Services
 from ivr.domain.cases import Case
 from ivr.domain.privacy import is_protected
+from ivr.domain.receipts import spoken_groups
 from ivr.domain.references import spoken_reference
 from ivr.flows.steps import ActionContext, ActionResult, Say
 
@@ -37,6 +38,14 @@ def confirmed_case(services: Services, ctx: ActionContext) -> Case | ActionResul
     if is_protected(case.form_type, case.protected):
         return ActionResult("protected")
     return case
+
+
+RECEIPT = ("receipt", "receipt_spoken")
+
+
+def receipt_vars(receipt: str) -> dict[str, str]:
+    """The call's variables for a receipt number: as kept, and grouped for the read-back."""
+    return {"receipt": receipt, "receipt_spoken": ", ".join(spoken_groups(receipt))}
 
 
 def reference_vars(reference: str) -> dict[str, str]:
