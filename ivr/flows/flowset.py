@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ivr.flows.contracts import Contract
@@ -21,8 +23,7 @@ def load_flowset(directory: Path, known: Known) -> FlowSet:
     prompts: dict[str, Prompt] = {}
     line: tuple[Path, LineDict] | None = None
     for path in files:
-        data = read_yaml(path)
-        check_schema(path, data)
+        data = _read_checked(path)
         if "line" in data:
             if line:
                 raise FlowError(path, data.key_lines["line"], None, f"'line' is already set in {line[0]}")
@@ -37,6 +38,22 @@ def load_flowset(directory: Path, known: Known) -> FlowSet:
     flowset = _assemble(line[1], flows, prompts)
     _check(flowset, known, line[0])
     return flowset
+
+
+def _read_checked(path: Path) -> LineDict:
+    """One flow file, parsed and checked against the schema (the parsed files are never modified)."""
+    return _parsed_and_checked(path, hashlib.sha256(path.read_bytes()).digest())
+
+
+# Parsing and schema-checking are most of a load: an app built again in one process (the tests
+# build hundreds) reuses the result for a file whose bytes are unchanged. Each load still reads
+# every file, and every check across files runs again.
+@lru_cache(maxsize=64)
+def _parsed_and_checked(path: Path, _content_digest: bytes) -> LineDict:
+    """A file parsed and checked; raises FlowError, which is not cached."""
+    data = read_yaml(path)
+    check_schema(path, data)
+    return data
 
 
 def _add_prompts(path: Path, raw: LineDict, prompts: dict[str, Prompt]) -> None:
