@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
+from pathlib import Path
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from ivr import create_app
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.transport import FlaskTransport
+from ivr.runtime import wants_demo_data
+from ivr.store.db import open_store
+from ivr.store.demo import seed_demo_data
 
 pytest_plugins = ["ivr.harness.pytest_plugin"]
 
@@ -17,20 +25,63 @@ OPEN_HOURS = "2026-11-30T15:00:00+00:00"  # Monday 10 a.m. Eastern: agents answe
 CLOSED_HOURS = "2026-11-28T23:00:00+00:00"  # Saturday evening: agents do not
 
 
+def _commit_without_fsync(dbapi_connection, _record) -> None:
+    """A test's SQLite file need not survive a power cut: commits do not wait for the disk."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sqlite_without_fsync():
+    """Every SQLite connection the tests open skips fsync (locking and WAL are as in production)."""
+    event.listen(Engine, "connect", _commit_without_fsync)
+    yield
+    event.remove(Engine, "connect", _commit_without_fsync)
+
+
+def build_database(path: Path, demo: bool) -> Path:
+    """An SQLite file migrated to the latest revision (with the demo data if `demo`), in one file."""
+    store = open_store(f"sqlite:///{path}")
+    if demo:
+        seed_demo_data(store)
+    store.dispose()
+    # Out of WAL mode: the write-ahead log is folded into the file, so copying the file copies it all.
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=DELETE")
+    connection.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def built_databases(tmp_path_factory) -> dict[bool, Path]:
+    """Databases as a new app builds them, with and without demo data, made once per test run."""
+    directory = tmp_path_factory.mktemp("databases")
+    return {demo: build_database(directory / f"demo-{demo}.sqlite3", demo) for demo in (False, True)}
+
+
 @pytest.fixture
-def make_app(tmp_path):
-    """Build an app with settings overridden; each app shares the test's database file."""
+def make_app(request, tmp_path, built_databases):
+    """Build an app with settings overridden; each app shares the test's database file.
+
+    The first app of a test starts on a copy of a database migrated (and seeded) once per run,
+    which is much faster than migrating; the app then finds it at the latest revision, as on any
+    later start. Tests marked `fresh_database` have the app build it.
+    """
+    database = tmp_path / "ivr.sqlite3"
+    copy_built = request.node.get_closest_marker("fresh_database") is None
 
     def make(**overrides):
         config = {
             "TESTING": True,
             "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'ivr.sqlite3'}",
+            "DATABASE_URL": f"sqlite:///{database}",
             "FAKE_NOW": OPEN_HOURS,
             "DEMO_DATA": "1",
             "INSTANCE_PATH": str(tmp_path / "instance"),
             **overrides,
         }
+        if copy_built and config["DATABASE_URL"] == f"sqlite:///{database}" and not database.exists():
+            shutil.copyfile(built_databases[wants_demo_data(config)], database)
         return create_app(config)
 
     return make

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from ivr.flows.contract_check import Known, Places, contract_problems
@@ -26,7 +28,16 @@ def load_flowset(directory: Path, known: Known) -> FlowSet:
 
 
 def _read_checked(path: Path) -> LineDict:
-    """One flow file, parsed and held to the schema."""
+    """One flow file, parsed and held to the schema (the parsed files are never modified)."""
+    return _parsed_and_checked(path, hashlib.sha256(path.read_bytes()).digest())
+
+
+# Parsing and schema-checking are most of a load: an app built again in one process (the tests
+# build hundreds) reuses the result for a file whose bytes are unchanged. Each load still reads
+# every file, and every check across files runs again.
+@lru_cache(maxsize=64)
+def _parsed_and_checked(path: Path, _content_digest: bytes) -> LineDict:
+    """A file parsed and checked; raises FlowError, which is not cached."""
     data = read_yaml(path)
     check_schema(path, data)
     return data

@@ -83,7 +83,9 @@ class RestStandin:
         self.api = CallsApi((account_sid, auth_token), delay)
         self._server = make_server("127.0.0.1", 0, self.api, threaded=True, request_handler=_QuietHandler)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # Polling for shutdown every 50 ms, not the default 0.5 s, lets a test stop it at once.
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
 
     def __enter__(self) -> RestStandin:
         self._thread.start()

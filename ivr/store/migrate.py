@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import fcntl
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
@@ -39,8 +41,37 @@ def _sqlite_file_lock(engine: Engine):
         yield
 
 
+def head_revision() -> str:
+    """The latest revision among the migration scripts."""
+    return _head_of(tuple(sorted(path.name for path in (MIGRATIONS / "versions").glob("*.py"))))
+
+
+@lru_cache(maxsize=4)
+def _head_of(_script_names: tuple[str, ...]) -> str:
+    """The head revision of the scripts as they are now (a new script file gives a new key)."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError(f"no migration scripts in {MIGRATIONS / 'versions'}")
+    return head
+
+
+def is_at_head(engine: Engine) -> bool:
+    """Whether the database is stamped with the latest revision: a plain read, no lock taken.
+
+    Alembic writes the new revision last, in the migrating transaction, so a database that
+    shows the head revision has the whole schema of it.
+    """
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return False
+        stamped = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return stamped == [head_revision()]
+
+
 def upgrade(engine: Engine) -> None:
     """Migrate to the latest revision; a database created before migrations is stamped first."""
+    if is_at_head(engine):
+        return  # every start but the first: no lock, no Alembic environment to load
     with _sqlite_file_lock(engine), engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})

@@ -36,6 +36,7 @@ def init_app(app) -> None:
     masking = MaskingFilter()
     app.logger.addFilter(masking)
     for handler in logging.getLogger().handlers:
-        handler.addFilter(masking)
+        if not any(isinstance(f, MaskingFilter) for f in handler.filters):  # one is enough, however many apps
+            handler.addFilter(masking)
     if app.logger.level == logging.NOTSET:
         app.logger.setLevel(logging.INFO)

@@ -124,6 +124,7 @@ def test_locations_json(runner):
     assert records[[loc.id for loc in LOCATIONS].index("asc_agana")]["address"].endswith("GU 96910")
 
 
+@pytest.mark.fresh_database
 @pytest.mark.parametrize(
     "receipt, form, status, day, location",
     [
@@ -138,6 +139,7 @@ def test_a_fresh_app_has_the_demo_cases(make_app, receipt, form, status, day, lo
     assert day is None or (found.status_date, found.filing_location) == (day, location)
 
 
+@pytest.mark.fresh_database
 def test_demo_cases_load_once_and_not_when_turned_off(make_app, tmp_path):
     loaded = cases_in(make_app(DEMO_DATA="1"))
     assert cases_in(make_app(DEMO_DATA="1")) == loaded == len(demo_rows())

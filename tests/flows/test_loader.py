@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from ivr.actions.registry import CONTRACTS, KNOWN
@@ -85,4 +87,15 @@ def test_yes_no_and_on_stay_words_not_booleans(tmp_path):
 
 def test_an_empty_directory_is_refused(tmp_path):
     with pytest.raises(FlowError, match="no \\*.yaml call flows"):
+        load(tmp_path)
+
+
+def test_a_file_changed_between_two_loads_is_read_again(tmp_path):
+    shutil.copytree(SHIPPED, tmp_path, dirs_exist_ok=True)
+    main = tmp_path / "main.yaml"
+    menu = load(tmp_path).prompts["main_menu"].text["en"]
+    main.write_text(main.read_text().replace(menu, menu.upper()))  # the same size: only the bytes differ
+    assert load(tmp_path).prompts["main_menu"].text["en"] == menu.upper()
+    main.write_text(main.read_text().replace("goto: case_status.ask", "goto: nowhere"))
+    with pytest.raises(FlowError, match="main.nowhere"):
         load(tmp_path)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from ivr.domain.biometrics import reschedule_refusal
 from ivr.domain.service_requests import follow_up
 from ivr.imports.appointments import parse_appointments, parse_slots
@@ -23,6 +25,7 @@ def counts(store):
     return count_appointments(store), count_slots(store), count_requests(store)
 
 
+@pytest.mark.fresh_database
 def test_the_demo_data_loads_once(make_app):
     first = make_app(DEMO_DATA="1")
     with first.app_context():

@@ -32,3 +32,9 @@ def test_the_filter_masks_arguments_and_tracebacks():
     MaskingFilter().filter(record)
     assert record.getMessage() == "lookup WAC********45 for **********43"
     assert "EAC********45" in record.exc_text and "EAC2190012345" not in record.exc_text
+
+
+def test_each_root_handler_masks_once_however_many_apps_a_process_builds(make_app):
+    make_app(), make_app()
+    for handler in logging.getLogger().handlers:
+        assert sum(isinstance(f, MaskingFilter) for f in handler.filters) == 1
