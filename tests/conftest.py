@@ -8,17 +8,17 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
 
 from ivr import create_app
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.transport import FlaskTransport
 from ivr.runtime import wants_demo_data
-from ivr.store.db import open_store
+from ivr.store.db import database_url, open_store
 from ivr.store.demo import seed_demo_data
 
-pytest_plugins = ["ivr.harness.pytest_plugin"]
+pytest_plugins = ["ivr.harness.pytest_plugin", "pytester"]
 
 AUTH_TOKEN = "test-auth-token"
 OPEN_HOURS = "2026-11-30T15:00:00+00:00"  # Monday 10 a.m. Eastern: agents answer
@@ -123,10 +123,26 @@ def closed_call(make_app):
     return lambda **kwargs: simulated_call(app, **kwargs)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def pg_url():
-    """The PostgreSQL database tests may use, from TEST_DATABASE_URL; skip when unset."""
+    """The PostgreSQL database tests may use, from TEST_DATABASE_URL; skip when unset.
+
+    Under pytest-xdist each worker has a new database of its own on that server, dropped at the
+    end: tests that empty or count a table never see another worker's rows.
+    """
     url = os.environ.get("TEST_DATABASE_URL")
     if not url:
         pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL tests need a database to use")
-    return url
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        yield url
+        return
+    configured = make_url(url)
+    name = f"{configured.database}_{os.environ['PYTEST_XDIST_TESTRUNUID'][:8]}_{worker}"
+    admin = create_engine(database_url(url, "."), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield configured.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()

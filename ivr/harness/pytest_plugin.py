@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ivr import create_app
+from ivr.harness.coverage import Coverage
 from ivr.harness.local import LocalBackend
 from ivr.harness.runner import Outcome, run_scenario
 from ivr.harness.scenario import ScenarioError, load_scenario
@@ -19,6 +20,8 @@ from ivr.harness.visits import measure
 
 BACKEND = pytest.StashKey[LocalBackend]()
 OUTCOMES = pytest.StashKey[list]()
+VISITS = pytest.StashKey[tuple]()  # on a pytest-xdist controller: (nodes, visited nodes) of all workers
+WORKER_VISITS = "ivr_scenario_visits"
 
 
 def is_scenario_file(path: Path) -> bool:
@@ -85,12 +88,37 @@ class ScenarioItem(pytest.Item):
         return self.path, 0, f"scenario: {self.name}"
 
 
-def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
-    """One line of path coverage when scenarios ran."""
+def _visits(config: pytest.Config) -> tuple[list, list] | None:
+    """(every (node, language) of the flows, those this process's scenarios visited), or None."""
     if BACKEND not in config.stash or not config.stash[OUTCOMES]:
-        return
+        return None
     exchanges = [e for o in config.stash[OUTCOMES] for e in o.exchanges]
     coverage = measure(config.stash[BACKEND].flowset, exchanges, in_process=True)
+    return sorted(coverage.nodes), sorted(coverage.seen_nodes)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """On a pytest-xdist worker: hand the visits to the controller, which prints the coverage line."""
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput[WORKER_VISITS] = _visits(session.config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    """On the pytest-xdist controller: add up what each worker's scenarios visited."""
+    visits = node.workeroutput.get(WORKER_VISITS)
+    if visits:
+        nodes, seen = node.config.stash.setdefault(VISITS, (set(), set()))
+        nodes.update(map(tuple, visits[0]))
+        seen.update(map(tuple, visits[1]))
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    """One line of path coverage when scenarios ran (in this process, or in pytest-xdist workers)."""
+    visits = config.stash.get(VISITS, None) or _visits(config)
+    if not visits:
+        return
+    coverage = Coverage(set(map(tuple, visits[0])), set(), set(map(tuple, visits[1])))
     missed = len(coverage.missed_nodes())
     terminalreporter.write_line(f"IVR scenarios: node coverage {coverage.node_percent:.1f}% "
                                 f"({missed} nodes never visited; `flask --app app harness run` lists them)")

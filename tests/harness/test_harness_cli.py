@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import wave
 import xml.etree.ElementTree as ET
 
@@ -82,16 +80,15 @@ def test_audio_renders_one_wav_per_call(runner, tmp_path):
         assert sound.getnframes() / sound.getframerate() > 10  # the opening alone takes longer
 
 
-def test_pytest_runs_scenario_files_as_test_items(tmp_path):
-    (tmp_path / "conftest.py").write_text('pytest_plugins = ["ivr.harness.pytest_plugin"]\n')
-    scenarios = tmp_path / "scenarios"
-    scenarios.mkdir()
+def test_pytest_runs_scenario_files_as_test_items(pytester):
+    pytester.makeconftest('pytest_plugins = ["ivr.harness.pytest_plugin"]\n')
+    scenarios = pytester.mkdir("scenarios")
     shutil.copy(SCENARIOS / "main_zero_for_agent_en.yaml", scenarios)
     (scenarios / "broken.yaml").write_text(BROKEN, encoding="utf-8")
-    (tmp_path / "notes.yaml").write_text("not: a scenario\n")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert "1 failed, 1 passed" in done.stdout, done.stdout + done.stderr
-    assert "step 2 (line 5): expect_heard" in done.stdout
-    assert "Traceback" not in done.stdout
-    assert "IVR scenarios: node coverage" in done.stdout
+    (pytester.path / "notes.yaml").write_text("not: a scenario\n")
+    done = pytester.runpytest_inprocess("-q", "-p", "no:cacheprovider")
+    output = done.stdout.str()
+    assert "1 failed, 1 passed" in output, output + done.stderr.str()
+    assert "step 2 (line 5): expect_heard" in output
+    assert "Traceback" not in output
+    assert "IVR scenarios: node coverage" in output

@@ -30,7 +30,7 @@ def listening_port(log_path: Path, pid: int) -> int | None:
     return None
 
 
-def serve(database_url: str, log, extra_env: dict | None = None) -> tuple[subprocess.Popen, str]:
+def serve(database_url: str, log, extra_env: dict | None = None, workers: int = 2) -> tuple[subprocess.Popen, str]:
     """Start gunicorn serving app:app on a port the kernel picks; its process and base URL once it answers.
 
     Binding port 0 and reading the port back from gunicorn's log cannot race another program
@@ -39,7 +39,7 @@ def serve(database_url: str, log, extra_env: dict | None = None) -> tuple[subpro
     env = {**os.environ, "TWILIO_AUTH_TOKEN": TOKEN, "DATABASE_URL": database_url,
            "IVR_FAKE_NOW": "2026-11-30T15:00:00Z", **(extra_env or {})}
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--no-control-socket",
+        [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--no-control-socket",
          "--bind", "127.0.0.1:0", "app:app"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
     )
@@ -62,13 +62,12 @@ def serve(database_url: str, log, extra_env: dict | None = None) -> tuple[subpro
 
 @pytest.fixture
 def served(tmp_path):
-    """Start served instances on demand; stop them all afterwards."""
+    """Start served instances (one gunicorn worker each: the instances are what is shared) on demand; stop them."""
     processes, logs = [], []
 
-    def start(database_url: str | None = None, **env) -> str:
-        url = database_url or f"sqlite:///{tmp_path / 'served.sqlite3'}"
+    def start(database_url: str, **env) -> str:
         logs.append((tmp_path / f"gunicorn-{len(logs)}.log").open("ab"))
-        process, base = serve(url, logs[-1], env)
+        process, base = serve(database_url, logs[-1], env, workers=1)
         processes.append(process)
         return base
 
@@ -80,18 +79,27 @@ def served(tmp_path):
         log.close()
 
 
-def test_a_whole_call_over_http_with_real_signatures(served):
-    base = served()
-    c = SimulatedCall(HttpTransport(base), base, TOKEN).start()
+@pytest.fixture(scope="module")
+def served_ivr(tmp_path_factory):
+    """One IVR served by gunicorn (one worker) for the tests that only place calls into it; its base URL."""
+    directory = tmp_path_factory.mktemp("served")
+    with (directory / "gunicorn.log").open("ab") as log:
+        process, base = serve(f"sqlite:///{directory / 'served.sqlite3'}", log, workers=1)
+        yield base
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_a_whole_call_over_http_with_real_signatures(served_ivr):
+    c = SimulatedCall(HttpTransport(served_ivr), served_ivr, TOKEN).start()
     c.press("2").say("contraseña").press("1")
     assert "Olvidé mi contraseña" in c.all_heard
     assert [t.target for t in c.transfers] == ["helpdesk"]
 
 
-def test_a_served_ivr_refuses_a_caller_with_the_wrong_token(served):
-    base = served()
+def test_a_served_ivr_refuses_a_caller_with_the_wrong_token(served_ivr):
     with pytest.raises(CallFailed, match="HTTP 403"):
-        SimulatedCall(HttpTransport(base), base, "not-the-token").start()
+        SimulatedCall(HttpTransport(served_ivr), served_ivr, "not-the-token").start()
 
 
 def alternate(bases: list[str]) -> None:
