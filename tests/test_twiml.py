@@ -25,20 +25,20 @@ PROMPTS = {
     "number_read_back": {"en": "We will call {phone_spoken}.", "es": "Llamaremos al {phone_spoken}."},
     "confirm_number": {"en": "If that is correct, press 1.", "es": "Si es correcto, oprima 1."},
     "connecting_tier2": {"en": "Please hold while we connect you with an Immigration Services Officer.",
-                         "es": "Por favor, espere mientras lo comunicamos con un oficial de servicios de inmigración."},
+                         "es": "Por favor, espere mientras le comunicamos con un oficial de servicios de inmigración."},
     "bye": {"en": "Thank you for calling. Goodbye.", "es": "Gracias por llamar. Adiós."},
     # The prompts the writer speaks on its own: faults and the hold line.
     "apology": {"en": "We are sorry: something went wrong on our side.",
                 "es": "Lo sentimos: ocurrió un problema en nuestro sistema."},
     "apology_call_later": {"en": "Please call again later. Goodbye.", "es": "Por favor, llame más tarde. Adiós."},
     "connecting_tier1": {"en": "Please hold while we connect you with an agent.",
-                         "es": "Por favor, espere mientras lo comunicamos con un agente."},
+                         "es": "Por favor, espere mientras le comunicamos con un agente."},
     "hold": {"en": "Thank you for holding. You are number {position} in line.",
              "es": "Gracias por esperar. Usted es el número {position} en la fila."},
     "hold_wait": {"en": "The expected wait is about {minutes} minutes.",
                   "es": "El tiempo de espera aproximado es de {minutes} minutos."},
     "hold_leave": {"en": "To leave the line and ask for a callback instead, press 1.",
-                   "es": "Para salir de la fila y pedir que le llamemos, oprima 1."},
+                   "es": "Para salir de la fila y pedir que le devolvamos la llamada, oprima 1."},
 }
 HINTS = {"agent_words": {"en": ["agent", "representative"], "es": ["agente", "representante"]}}
 MENU_WORDS = {"en": ("status",), "es": ("estado",)}

@@ -19,7 +19,7 @@ from ivr.domain.biometrics import (
 )
 from ivr.domain.contact_center import OFFICERS
 from ivr.domain.locations import Location, location_by_id
-from ivr.domain.office_names import spoken_office
+from ivr.domain.office_names import spoken_address, spoken_office
 from ivr.domain.privacy import is_protected
 from ivr.domain.service_requests import NewRequest
 from ivr.domain.spoken_dates import spoken_moment
@@ -49,9 +49,10 @@ def asc_of(appointment: Appointment) -> Location:
 def appointment_vars(appointment: Appointment, lang: str) -> dict[str, str]:
     """What the prompts say about an appointment, and what a later move must find unchanged."""
     asc = asc_of(appointment)
+    place, zip_code = spoken_address(asc.address, lang)
     return {
         "appointment_spoken": spoken_moment(appointment.starts_at, asc.time_zone, lang),
-        "asc_name": spoken_office(asc, lang), "asc_address": asc.address, "asc_id": asc.id,
+        "asc_name": spoken_office(asc, lang), "asc_address": f"{place} {zip_code}", "asc_id": asc.id,
         "appointment_at": appointment.starts_at.isoformat(), "appointment_count": str(appointment.reschedule_count),
     }
 

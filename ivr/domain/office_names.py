@@ -1,4 +1,4 @@
-"""Offices as callers hear them named, with their article, in English and Spanish."""
+"""Offices and their addresses as callers hear them, with their article, in English and Spanish."""
 
 from __future__ import annotations
 
@@ -6,13 +6,39 @@ from ivr.domain.locations import Location, location_by_id
 
 # English name endings and the Spanish pattern each one takes, {place} being what precedes it.
 _SPANISH = (
-    (" Application Support Center", "el Centro de Asistencia para Solicitudes de {place}"),
+    (" Application Support Center", "el Centro de Asistencia en Solicitudes de {place}"),
     (" Service Center", "el Centro de Servicio de {place}"),
     (" Field Office", "la Oficina Local de {place}"),
 )
 _SPANISH_WHOLE = {"National Benefits Center": "el Centro Nacional de Beneficios"}
+# Places a Spanish speaker names in Spanish (the agency's Spanish pages do too).
+SPANISH_PLACES = {
+    "New York City": "la Ciudad de Nueva York",
+    "New York": "Nueva York",
+    "New Orleans": "Nueva Orleans",
+    "Agana": "Agaña",
+    "Hagatna": "Agaña",
+    "Philadelphia": "Filadelfia",
+    "St. Louis": "San Luis",
+    "Los Angeles": "Los Ángeles",
+}
+# The states and territories of the postal abbreviations, where Spanish names them otherwise.
+_SPANISH_STATES = {
+    "NY": "Nueva York", "NJ": "Nueva Jersey", "NM": "Nuevo México", "NH": "Nuevo Hampshire",
+    "NC": "Carolina del Norte", "SC": "Carolina del Sur", "ND": "Dakota del Norte", "SD": "Dakota del Sur",
+    "LA": "Luisiana", "PA": "Pensilvania", "HI": "Hawái", "WV": "Virginia Occidental",
+    "DC": "el Distrito de Columbia", "VI": "las Islas Vírgenes", "MP": "las Islas Marianas del Norte",
+    "AS": "Samoa Americana", "PR": "Puerto Rico", "GU": "Guam", "MI": "Míchigan", "OR": "Oregón",
+    "MO": "Misuri", "FL": "Florida", "IL": "Illinois", "TX": "Texas", "AZ": "Arizona",
+    "CA": "California", "AK": "Alaska",
+}
 # A request routed to no location goes to the contact center's own Immigration Services Officers.
 _OFFICERS = {"en": "to our Immigration Services Officers", "es": "a nuestros oficiales de servicios de inmigración"}
+
+
+def spanish_place(place: str) -> str:
+    """A place as Spanish names it: "New Orleans" -> "Nueva Orleans"; others unchanged."""
+    return SPANISH_PLACES.get(place, place)
 
 
 def spoken_office(location: Location, lang: str) -> str:
@@ -23,8 +49,18 @@ def spoken_office(location: Location, lang: str) -> str:
         return _SPANISH_WHOLE[location.name]
     for ending, pattern in _SPANISH:
         if location.name.endswith(ending):
-            return pattern.format(place=location.name.removesuffix(ending))
+            return pattern.format(place=spanish_place(location.name.removesuffix(ending)))
     return location.name
+
+
+def spoken_address(address: str, lang: str) -> tuple[str, str]:
+    """An address as (street and city, ZIP code): the city and state named in Spanish for Spanish."""
+    *rest, state_zip = [part.strip() for part in address.split(",")]
+    state, _, zip_code = state_zip.rpartition(" ")
+    if lang == "es":
+        rest = [rest[0], *(spanish_place(part) for part in rest[1:])]
+        state = _SPANISH_STATES.get(state, state)
+    return ", ".join([*rest, state]), zip_code
 
 
 def office_to(routed_to: str, lang: str) -> str:

@@ -21,7 +21,7 @@ _WEEKDAY_DATE_PATTERNS = {"en": "EEEE, MMMM d", "es": "EEEE d 'de' MMMM"}
 # "hora de las Montañas Rocosas" where US Spanish media and the agency say "hora
 # del Este/Centro/de la Montaña"; CLDR pairs Hawaii with the Aleutians (Honolulu
 # callers say "Hawaii time"); and CLDR has no generic name for Guam, so Babel
-# answers "GMT+10:00". Keyed by CLDR metazone so that any zone in it (Boise,
+# answers "GMT+10:00" (Spanish callers say "hora de Guam"). Keyed by CLDR metazone so that any zone in it (Boise,
 # Detroit, St. Thomas, Saipan) gets the same wording.
 _ZONE_OVERRIDES = {
     ("en", "Hawaii_Aleutian"): "Hawaii time",
@@ -30,7 +30,7 @@ _ZONE_OVERRIDES = {
     ("es", "America_Central"): "hora del Centro",
     ("es", "America_Mountain"): "hora de la Montaña",
     ("es", "Hawaii_Aleutian"): "hora de Hawái",
-    ("es", "Chamorro"): "hora de Chamorro",
+    ("es", "Chamorro"): "hora de Guam",
 }
 
 

@@ -144,15 +144,15 @@ def test_every_declared_event_is_in_the_table(action):
     assert tabled_events(SITUATIONS, action) == set(action.contract.events)
 
 
-@pytest.mark.parametrize(("lang", "spoken", "asc_name"), [
-    ("en", "Tuesday, December 8, at 9 a.m. Central time", "the Chicago Application Support Center"),
+@pytest.mark.parametrize(("lang", "spoken", "asc_name", "state"), [
+    ("en", "Tuesday, December 8, at 9 a.m. Central time", "the Chicago Application Support Center", "IL"),
     ("es", "martes 8 de diciembre, a las 9 de la mañana, hora del Centro",
-     "el Centro de Asistencia para Solicitudes de Chicago"),
+     "el Centro de Asistencia en Solicitudes de Chicago", "Illinois"),
 ])
-def test_the_appointment_is_spoken_in_the_ascs_zone(line, lang, spoken, asc_name):
+def test_the_appointment_is_spoken_in_the_ascs_zone(line, lang, spoken, asc_name, state):
     assert line.run(find_appointment, {"receipt": MOVABLE}, lang=lang).vars == {
         "appointment_spoken": spoken, "asc_name": asc_name,
-        "asc_address": "101 West Congress Parkway, Chicago, IL 60605", "asc_id": ASC,
+        "asc_address": f"101 West Congress Parkway, Chicago, {state} 60605", "asc_id": ASC,
         "appointment_at": AT.isoformat(), "appointment_count": "0"}
 
 

@@ -75,10 +75,10 @@ def test_new_references_are_random_eight_digit_numbers():
 
 @pytest.mark.parametrize(("location", "en", "es"), [
     ("asc_phoenix", "the Phoenix Application Support Center",
-     "el Centro de Asistencia para Solicitudes de Phoenix"),
+     "el Centro de Asistencia en Solicitudes de Phoenix"),
     ("vsc", "the Vermont Service Center", "el Centro de Servicio de Vermont"),
     ("nbc", "the National Benefits Center", "el Centro Nacional de Beneficios"),
-    ("fo_new_orleans", "the New Orleans Field Office", "la Oficina Local de New Orleans"),
+    ("fo_new_orleans", "the New Orleans Field Office", "la Oficina Local de Nueva Orleans"),
 ])
 def test_offices_are_named_with_their_article(location, en, es):
     office = location_by_id(location)

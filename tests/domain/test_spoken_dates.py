@@ -125,7 +125,7 @@ def test_guam_time_is_on_the_next_local_day():
         ("America/Anchorage", "Alaska time", "hora de Alaska"),
         ("Pacific/Honolulu", "Hawaii time", "hora de Hawái"),
         ("America/Puerto_Rico", "Atlantic time", "hora del Atlántico"),
-        ("Pacific/Guam", "Chamorro time", "hora de Chamorro"),
+        ("Pacific/Guam", "Chamorro time", "hora de Guam"),
         ("US/Central", "Central time", "hora del Centro"),
         ("America/Boise", "Mountain time", "hora de la Montaña"),
     ],

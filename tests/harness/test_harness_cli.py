@@ -41,7 +41,7 @@ def test_a_failing_step_exits_1_and_junit_carries_the_report(runner, tmp_path):
     assert (suite.get("tests"), suite.get("failures")) == ("1", "1")
     failure = suite.find("testcase/failure")
     assert failure.get("message") == 'step 2 (line 5): expect_heard: "Para el estado de su trámite, oprima 1"'
-    assert "heard since the caller's last action: Para el estado de un caso, oprima 1." in failure.text
+    assert "heard since the caller's last action: Para saber el estado de un caso, oprima 1." in failure.text
     assert 'action="/voice/gather?node=main.main_menu&amp;lang=es"' in failure.text
 
 
@@ -67,7 +67,7 @@ def test_transcripts_show_what_the_caller_heard_and_did(runner, tmp_path):
     text = (out / "main_someone_es.txt").read_text(encoding="utf-8")
     assert "IVR [es-US]: Para una pregunta sobre su caso" in text
     assert "CALLER pressed: 5" in text and "-> transferred to queue:tier3" in text
-    assert text.index("CALLER pressed: 2") < text.index("IVR [es-US]: Para el estado de un caso")
+    assert text.index("CALLER pressed: 2") < text.index("IVR [es-US]: Para saber el estado de un caso")
 
 
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed: no audio to render")

@@ -118,7 +118,7 @@ def test_default_paths_are_used_when_none_are_given(capsys, orphaned):
 
 def test_list_rules_explain_and_help_tell_a_newcomer_what_it_does(capsys):
     status, out, _ = lint_output(capsys, "--list-rules")
-    assert status == 0 and len(out.splitlines()) == 23
+    assert status == 0 and len(out.splitlines()) == 24
     assert out.splitlines()[7].startswith("IVR007  duplicate-key            error    A menu uses a key twice")
     status, out, _ = lint_output(capsys, "--explain", "IVR007")
     assert status == 0 and out.startswith("IVR007 duplicate-key (error)\n")

@@ -46,12 +46,12 @@ def places(app, asc: str, start: datetime) -> tuple[int, int]:
      "Mountain time, press 2. For Tuesday, December 8, at 9 a.m. Mountain time, press 3.",
      "You chose Wednesday, December 2, at 10:30 a.m. Mountain time, at the Phoenix Application Support Center.",
      "Your appointment is now on Wednesday, December 2, at 10:30 a.m. Mountain time"),
-    ("es", "Su cita de datos biométricos es el jueves 3 de diciembre, a las 9 de la mañana, hora de la Montaña, "
-           "en el Centro de Asistencia para Solicitudes de Phoenix, 2035 North Central Avenue",
+    ("es", "Su cita de servicios biométricos es el jueves 3 de diciembre, a las 9 de la mañana, hora de la Montaña, "
+           "en el Centro de Asistencia en Solicitudes de Phoenix, 2035 North Central Avenue",
      "Para el martes 1 de diciembre, a las 8 de la mañana, hora de la Montaña, oprima 1. Para el miércoles 2 de "
      "diciembre, a las 10:30 de la mañana, hora de la Montaña, oprima 2.",
      "Usted eligió el miércoles 2 de diciembre, a las 10:30 de la mañana, hora de la Montaña",
-     "Su cita quedó cambiada para el miércoles 2 de diciembre, a las 10:30 de la mañana, hora de la Montaña"),
+     "Su cita ahora es el miércoles 2 de diciembre, a las 10:30 de la mañana, hora de la Montaña"),
 ])
 def test_an_appointment_is_moved_to_a_time_spoken_in_the_ascs_zone_and_stored(app, lang, details, offered, chosen,
                                                                               moved):
@@ -122,13 +122,13 @@ def test_the_12_hours_are_counted_on_the_apps_clock(closed_call):
 
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", "your biometrics appointment on Monday, November 16, at 8:30 a.m. Hawaii time was completed"),
-    ("es", "usted ya completó su cita de datos biométricos del lunes 16 de noviembre"),
+    ("es", "usted ya asistió a su cita de servicios biométricos del lunes 16 de noviembre"),
 ])
 def test_a_completed_appointment_has_nothing_to_move(call, lang, said):
     c = appointment_heard(call, "6722190044444#", lang)
     assert said in c.last_heard and not c.transfers
     c.press("2")
-    assert ("For the status of a case" if lang == "en" else "Para el estado de un caso") in c.last_heard
+    assert ("For the status of a case" if lang == "en" else "Para saber el estado de un caso") in c.last_heard
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -169,7 +169,7 @@ def test_two_callers_confirming_the_last_place_one_gets_it_and_the_other_hears_t
     assert "Para el viernes 4 de diciembre, a la 1 de la tarde, hora del Centro, oprima 1." in spanish.last_heard
     assert "8 de diciembre" not in spanish.last_heard
     spanish.press("1").press("1")
-    assert "Su cita quedó cambiada para el viernes 4 de diciembre" in spanish.last_heard
+    assert "Su cita ahora es el viernes 4 de diciembre" in spanish.last_heard
     assert stored_appointment(app, "SRC2190022222").starts_at == utc(2026, 12, 8, 16, 30)
     assert stored_appointment(app, "EAC2190012345").starts_at == utc(2026, 12, 4, 19, 0)
     assert places(app, "asc_new_orleans", utc(2026, 12, 8, 16, 30)) == (1, 1)

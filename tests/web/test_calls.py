@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 LANGUAGE_KEY = {"en": "1", "es": "2"}
-MAIN_MENU = {"en": "For the status of a case, press 1", "es": "Para el estado de un caso, oprima 1"}
+MAIN_MENU = {"en": "For the status of a case, press 1", "es": "Para saber el estado de un caso, oprima 1"}
 
 # (branch key, English word, Spanish word, what the caller hears in en / es, where the call goes)
 BRANCHES = [
@@ -148,7 +148,8 @@ def test_agent_out_of_hours_says_when_they_answer_and_offers_a_callback_or_the_m
     c = closed_call().start()
     c.press(LANGUAGE_KEY[lang]).press("0")
     assert closed in c.last_heard and not c.transfers
-    assert ("For a callback, press 1" if lang == "en" else "Para recibir una llamada, oprima 1") in c.last_heard
+    offer = {"en": "For a callback, press 1", "es": "Para que le devolvamos la llamada, oprima 1"}[lang]
+    assert offer in c.last_heard
     c.press("2")
     assert MAIN_MENU[lang] in c.last_heard
 
@@ -158,8 +159,8 @@ def test_an_agent_leg_that_fails_is_never_a_dead_end(call, outcome):
     c = main_menu(call, "es")
     c.agent_outcome = outcome
     c.press("0")
-    assert "no pudimos comunicarlo con un agente" in c.last_heard
-    assert "Para recibir una llamada, oprima 1" in c.last_heard
+    assert "no pudimos comunicarle con un agente" in c.last_heard
+    assert "Para que le devolvamos la llamada, oprima 1" in c.last_heard
     c.press("2")
     assert MAIN_MENU["es"] in c.last_heard
 

@@ -16,7 +16,7 @@ STATUS = {
     "es": "Formulario I-485, número de recibo E A C, 2 1 9, 0 0 1, 2 3 4 5. Recibimos su caso",
 }
 DATE = {"en": "The date of this status is November 3, 2026.",
-        "es": "La fecha de este estado es el 3 de noviembre de 2026."}
+        "es": "Este estado es del 3 de noviembre de 2026."}
 
 
 def asking(call, lang="en", **kwargs):

@@ -45,7 +45,7 @@ ONLINE = {"en": "documents for them cannot be sent online", "es": "no se pueden 
 @pytest.mark.parametrize(("lang", "receipt", "office", "location"), [
     ("en", "EAC2190012345", "We have sent your expedite request to the Vermont Service Center, the office that "
                             "decides it.", "vsc"),
-    ("es", "SRC2190022222", "Enviamos su pedido de trámite acelerado a la Oficina Local de New Orleans, la oficina "
+    ("es", "SRC2190022222", "Enviamos su pedido de trámite acelerado a la Oficina Local de Nueva Orleans, la oficina "
                             "que lo decide.", "fo_new_orleans"),
 ])
 def test_an_expedite_is_recorded_for_the_office_that_decides_it(app, lang, receipt, office, location):
@@ -113,7 +113,7 @@ def test_emergency_travel_out_of_hours_is_recorded_for_tier2_and_a_callback_offe
                         "is due by December 16, 2026."),
     ("en", "'S R 2 0 2 6 0 0 0 3", "An answer is due by December 16, 2026."),
     ("en", "7722190022222#", "S R, 2 0 2 6, 0 0 0 3"),  # by its receipt number
-    ("es", "'ese erre dos cero dos seis cero cero cero tres", "La respuesta debe llegar a más tardar el 16 de "
+    ("es", "'ese erre dos cero dos seis cero cero cero tres", "Debe recibir una respuesta a más tardar el 16 de "
                                                                "diciembre de 2026."),
 ])
 def test_a_follow_up_before_30_days_says_when_the_answer_is_due(app, lang, given, due):

@@ -39,7 +39,7 @@ def test_the_tty_line_out_of_hours_is_keypad_only_down_to_a_booked_callback(clos
             "To leave the line and ask for a callback instead, press 1."]),
     ("es", ["Gracias por esperar. Usted es el número 1 en la fila.",
             "El tiempo de espera aproximado es de 5 minutos.",
-            "Para salir de la fila y pedir que le llamemos, oprima 1."]),
+            "Para salir de la fila y pedir que le devolvamos la llamada, oprima 1."]),
 ])
 def test_in_hours_the_queue_wait_is_in_the_callers_language(call, lang, wait):
     c = call().start().press({"en": "1", "es": "2"}[lang]).press("0")
@@ -94,7 +94,7 @@ def test_a_dial_that_fails_offers_a_callback(make_app, outcome):
     app = make_app(TRANSFER_TIER2="+12025550199")
     c = simulated_call(app, agent_outcome=outcome).start().press("2").press("4").press("1")
     assert [f"{t.kind}:{t.target}" for t in c.transfers] == ["number:+12025550199"]
-    assert "Para recibir una llamada, oprima 1" in c.last_heard
+    assert "Para que le devolvamos la llamada, oprima 1" in c.last_heard
 
 
 def test_a_keyed_callback_number_is_checked_and_read_back(closed_call):

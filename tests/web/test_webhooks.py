@@ -92,7 +92,7 @@ def test_two_instances_serve_alternating_webhooks_of_one_call(make_app):
 
 @pytest.mark.parametrize(("lang", "apology", "way_forward"), [
     ("1", "something went wrong on our side", "connect you with an agent"),
-    ("2", "ocurrió un problema en nuestro sistema", "lo comunicamos con un agente"),
+    ("2", "ocurrió un problema en nuestro sistema", "le comunicamos con un agente"),
 ])
 def test_a_fault_in_an_action_becomes_an_apology_and_an_agent(app, call, caplog, lang, apology, way_forward):
     def broken(_ctx):

@@ -29,6 +29,7 @@ RULE_MODULES = (
     "ivr020_missing_placeholder",
     "ivr021_unknown_parameter",
     "ivr022_unset_variable",
+    "ivr023_glossary",
 )
 RULES = tuple(import_module(f"{__name__}.{name}") for name in RULE_MODULES)
 ALWAYS_ON = RULES[0]  # invalid-file: a file that cannot be read was not linted, never hide that
