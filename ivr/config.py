@@ -45,6 +45,8 @@ SETTINGS = {
     "CALLBACK_LEASE_SECONDS": ("IVR_CALLBACK_LEASE_SECONDS", "120"),
     # The number callbacks come from (shown as caller ID).
     "CALLER_ID": ("IVR_CALLER_ID", "+18003755283"),
+    # Days a call's record is kept; `flask calls purge` removes older ones.
+    "CALL_RECORD_DAYS": ("IVR_CALL_RECORD_DAYS", "90"),
     # What a queued caller hears between prompts: an audio URL, or silence when empty.
     "HOLD_MUSIC_URL": ("IVR_HOLD_MUSIC_URL", ""),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from ivr.cli import callbacks as callback_cli
+from ivr.cli import calls as calls_cli
 from ivr.cli import data as data_cli
 from ivr.cli import db as db_cli
 from ivr.harness import cli as harness_cli
@@ -17,6 +18,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(call_command)
     data_cli.init_app(app)
     callback_cli.init_app(app)
+    calls_cli.init_app(app)
     lint_cli.init_app(app)
     harness_cli.init_app(app)
     db_cli.init_app(app)

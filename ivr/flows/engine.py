@@ -138,6 +138,7 @@ class Engine:
         for _ in range(MAX_HOPS):
             node = self.flowset.node(target)
             state.node = node.qualified
+            state.entered.append((node.qualified, ""))
             if self.observer:
                 self.observer(node.qualified, state.lang)
             if node.type in ("menu", "input"):
@@ -148,6 +149,7 @@ class Engine:
                 target = node.next or ""
             elif node.type == "action":
                 result = self._call(state, node, None)
+                state.entered[-1] = (node.qualified, result.event)
                 says.extend(result.says)
                 target = _target_of(node, result.event)
             else:

@@ -38,14 +38,19 @@ class CallState:
     tries: int = 0  # failed answers at the node it waits at
     more_time: bool = False  # whether the caller was already offered more time there
     vars: dict[str, str] = field(default_factory=dict)
+    # The nodes the engine entered in this turn, in order, with the event an action node returned
+    # (or ""): what the call's record keeps. Not part of the saved state.
+    entered: list[tuple[str, str]] = field(default_factory=list, compare=False)
 
     def copy(self) -> CallState:
-        """An independent copy: the engine never changes the state it was given."""
-        return replace(self, vars=dict(self.vars))
+        """An independent copy with an empty turn: the engine never changes the state it was given."""
+        return replace(self, vars=dict(self.vars), entered=[])
 
     def to_json(self) -> dict[str, Any]:
         """The state as a JSON-ready mapping, for the store."""
-        return asdict(self)
+        saved = asdict(self)
+        del saved["entered"]
+        return saved
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CallState:

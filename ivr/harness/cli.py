@@ -28,6 +28,7 @@ from ivr.harness.scenario import load_scenario
 from ivr.harness.suite import RunResult, run_files, scenario_files
 from ivr.harness.transcripts import file_stems, write_transcripts
 from ivr.runtime import runtime
+from ivr.store.call_records import keep_calls
 
 SHIPPED = ROOT / "tests" / "scenarios"
 
@@ -106,6 +107,8 @@ def run_command(paths, url, auth_token, server_now, flows, fmt, output, min_cove
     files = scenario_files(paths or [SHIPPED])
     with backend_for(url, auth_token, server_now, flows) as backend:
         result = run_files(files, backend, flows_of(backend, flows))
+        if isinstance(backend, LocalBackend):  # the line's records show the calls, as a served line's would
+            keep_calls(runtime().store, backend.call_records())
     emit(junit_report(result) if fmt == "junit" else text_report(result), output)
     if transcripts:
         write_calls(result, transcripts, audio)

@@ -20,6 +20,7 @@ from ivr.harness.scenario import DEFAULT_NOW, Conditions, Scenario
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.transport import FlaskTransport
 from ivr.runtime import EXTENSION
+from ivr.store.call_records import CallRecord, list_calls
 from ivr.store.callbacks import book
 
 TOKEN = "harness-auth-token"
@@ -112,6 +113,11 @@ class LocalBackend:
         """The tier a transfer reached, from the apps' configured targets."""
         app = next(iter(self.apps.values()))
         return tier_of(parse_targets(transfer_targets(app.config)), kind, target)
+
+    def call_records(self) -> list[CallRecord]:
+        """The records of every call placed (the apps share one database)."""
+        app = next(iter(self.apps.values()), None)
+        return list_calls(app.extensions[EXTENSION].store) if app else []
 
     def close(self) -> None:
         """Close every app's database connections."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ivr.lint.model import Edge, LintModel, LintNode, text_of
@@ -25,6 +26,8 @@ DOT_STYLE = {
     "transfer": 'shape=cds, style="filled,bold", fillcolor="#c8e6c9"',
     "hangup": 'shape=octagon, style="filled,bold", fillcolor="#ffcdd2"',
 }
+WALKED_NODE = ', color="#c62828", penwidth=3'  # a node a call's path entered
+WALKED_ARROW = ', color="#c62828", penwidth=2.5'  # an arrow it took
 MERMAID_SHAPE = {"say": '["{}"]', "menu": '{{"{}"}}', "input": '[/"{}"/]', "action": '{{{{"{}"}}}}',
                  "transfer": '[["{}"]]', "hangup": '(("{}"))'}
 
@@ -82,24 +85,34 @@ def _dot_style(node: LintNode) -> str:
     return DOT_STYLE.get(node.type or "", "shape=box")
 
 
-def to_dot(model: LintModel, flow: str | None = None) -> str:
-    """The flows as a Graphviz DOT graph."""
+def to_dot(model: LintModel, flow: str | None = None, path: Sequence[str] = ()) -> str:
+    """The flows as a Graphviz DOT graph; a call's `path` (nodes in order) is drawn over it in red."""
     drawn = picture(model, flow)
+    steps: dict[str, list[str]] = {}
+    for number, node in enumerate(path, start=1):
+        steps.setdefault(node, []).append(str(number))
+    taken = set(zip(path, path[1:], strict=False))
     out = ["digraph flows {", '  rankdir=TB; node [fontname="Helvetica", fontsize=11];',
            '  edge [fontname="Helvetica", fontsize=9];']
     for name in dict.fromkeys(n.flow for n in drawn.nodes):
         out += [f'  subgraph "cluster_{name}" {{', f'    label="{name}"; style="rounded"; color="#999999";']
-        out += [f'    "{n.qualified}" [label="{_dot(node_label(model, n))}", {_dot_style(n)}];'
-                for n in drawn.nodes if n.flow == name]
+        out += [f'    "{n.qualified}" [label="{_dot(_walked_label(model, n, steps))}", {_dot_style(n)}'
+                f'{WALKED_NODE if n.qualified in steps else ""}];' for n in drawn.nodes if n.flow == name]
         out.append("  }")
     out += [f'  "{target}" [label="{target}", shape=box, style=dashed];' for target in drawn.outside]
     for name, target in drawn.entries:
         out += [f'  "({name})" [shape=circle, label="{name}", style=filled, fillcolor=black, fontcolor=white];',
                 f'  "({name})" -> "{target}";']
-    out += [f'  "{a}" -> "{b}" [label="{_dot(label)}"{", style=dashed" if dashed else ""}];'
-            for a, b, label, dashed in drawn.arrows]
+    out += [f'  "{a}" -> "{b}" [label="{_dot(label)}"{", style=dashed" if dashed else ""}'
+            f'{WALKED_ARROW if (a, b) in taken else ""}];' for a, b, label, dashed in drawn.arrows]
     out += [f'  label="{_dot(_line_note(model))}"; labelloc=b;', "}"]
     return "\n".join(out) + "\n"
+
+
+def _walked_label(model: LintModel, node: LintNode, steps: dict[str, list[str]]) -> str:
+    """A node's label, with the steps of a call's path that entered it."""
+    label = node_label(model, node)
+    return f"{label}\nstep {', '.join(steps[node.qualified])}" if node.qualified in steps else label
 
 
 def to_mermaid(model: LintModel, flow: str | None = None) -> str:

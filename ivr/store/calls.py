@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ivr.flows.state import CallState
+from ivr.store.call_records import finish_call, note_turn
 from ivr.store.db import Store
 from ivr.store.tables import CallSession, CallStatusEvent
 
@@ -22,8 +25,9 @@ def load_state(store: Store, call_sid: str) -> CallState | None:
         return CallState.from_json(row.state) if row else None
 
 
-def save_state(store: Store, call_sid: str, state: CallState, now: datetime) -> None:
-    """Save the call's state (insert or replace)."""
+def save_state(store: Store, call_sid: str, state: CallState, now: datetime,
+               journey: list[dict[str, Any]] | None = None) -> None:
+    """Save the call's state (insert or replace) and, in the same transaction, its turn in the record."""
     saved = state.to_json()
     with store.session() as session:
         row = session.get(CallSession, call_sid)
@@ -31,16 +35,21 @@ def save_state(store: Store, call_sid: str, state: CallState, now: datetime) -> 
             session.add(CallSession(call_sid=call_sid, state=saved, updated_at=now))
         else:
             row.state, row.updated_at = saved, now
+        if journey is not None:
+            note_turn(session, state, journey, now)
 
 
-def record_status(store: Store, call_sid: str, status: str, now: datetime) -> bool:
-    """Record a status callback once; True when it is new. A final status forgets the call."""
+def record_status(store: Store, call_sid: str, status: str, now: datetime,
+                  actions: Mapping[str, str] | None = None) -> bool:
+    """Record a status callback once; True when it is new. A final status forgets the call and
+    settles its record's outcome (`actions`: each action node's action, for the outcome)."""
     values = {"call_sid": call_sid, "status": status, "received_at": now}
     insert = pg_insert if store.engine.dialect.name == "postgresql" else sqlite_insert
     with store.session() as session:
         result = session.execute(insert(CallStatusEvent).values(**values).on_conflict_do_nothing())
         if status in FINAL_STATUSES:
             session.execute(delete(CallSession).where(CallSession.call_sid == call_sid))
+            finish_call(session, call_sid, now, actions or {})
         return result.rowcount == 1
 
 

@@ -156,3 +156,19 @@ class ServiceRequestRecord(Base):
     routed_to: Mapped[str] = mapped_column(String(32))
     lang: Mapped[str] = mapped_column(String(2), default="en")  # the language the office should answer in
     created_by_call: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class CallRecordRow(Base):
+    """What happened on one call, masked: its journey, outcome and duration, kept IVR_CALL_RECORD_DAYS."""
+
+    __tablename__ = "call_records"
+
+    call_sid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    line: Mapped[str] = mapped_column(String(16))  # main, tty, or callback (a call the line placed)
+    caller: Mapped[str] = mapped_column(String(24))  # masked: its last two digits only
+    lang: Mapped[str] = mapped_column(String(2))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    outcome: Mapped[str | None] = mapped_column(String(24), index=True)
+    tier: Mapped[str | None] = mapped_column(String(16))
+    journey: Mapped[list] = mapped_column(JSON)

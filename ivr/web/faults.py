@@ -7,7 +7,9 @@ from werkzeug.exceptions import HTTPException
 
 from ivr.domain.contact_center import LANGUAGES
 from ivr.domain.hours import is_open
+from ivr.flows.state import CallState
 from ivr.runtime import runtime
+from ivr.store.call_records import note_fault
 from ivr.web.reply import twiml_reply
 
 
@@ -28,4 +30,16 @@ def apologise(error: Exception):
         agents = is_open(rt.hours, rt.clock())
     except Exception:  # the clock itself failing must not cost the caller the apology
         agents = False
+    if call_sid != "?":
+        _note_fault(call_sid, type(error).__name__)
     return twiml_reply(rt.writer.apology(caller_language(), agents))
+
+
+def _note_fault(call_sid: str, kind: str) -> None:
+    """Keep the fault in the call's record when the store answers; the apology never waits on it."""
+    rt = runtime()
+    state = CallState(call_sid=call_sid, caller=request.form.get("From", ""), lang=caller_language())
+    try:
+        note_fault(rt.store, state, kind, rt.clock())
+    except Exception:  # the store may be what failed: the log line above already tells the fault
+        current_app.logger.warning("call %s: its record could not note the fault", call_sid)

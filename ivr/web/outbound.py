@@ -9,6 +9,7 @@ from ivr.runtime import runtime
 from ivr.store.callbacks import get_callback
 from ivr.store.calls import record_status, save_state
 from ivr.web.faults import apologise
+from ivr.web.journey import action_nodes, turn_entries
 from ivr.web.reply import twiml_reply
 from ivr.web.signature import require_twilio_signature
 from ivr.worker.callbacks import settle
@@ -35,7 +36,8 @@ def callback_answered():
                                                                        "callback_purpose": callback.purpose,
                                                                        "receipt": callback.receipt_number or ""}))
     state, step = rt.engine.start(state, "callback")
-    save_state(rt.store, form["CallSid"], state, rt.clock())
+    now = rt.clock()
+    save_state(rt.store, form["CallSid"], state, now, turn_entries(now, state, step))
     current_app.logger.info("callback %s answered on call %s", callback.id, form["CallSid"])
     return twiml_reply(rt.writer.render(step))
 
@@ -45,7 +47,7 @@ def callback_status():
     """The outbound call's status: each (CallSid, status) is applied once, however often it comes."""
     rt, form = runtime(), request.form
     status = form.get("CallStatus", "")
-    if record_status(rt.store, form["CallSid"], status, rt.clock()):
+    if record_status(rt.store, form["CallSid"], status, rt.clock(), action_nodes(rt.flowset)):
         state = settle(rt.store, rt.services, int(request.args["id"]), status)
         current_app.logger.info("callback %s: call %s %s -> %s", request.args["id"], form["CallSid"], status, state)
     return twiml_reply(rt.writer.empty())

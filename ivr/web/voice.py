@@ -11,6 +11,7 @@ from ivr.flows.steps import CallInput, Step, TransferEnded
 from ivr.runtime import runtime
 from ivr.store.calls import load_state, record_status, save_state
 from ivr.web.faults import apologise, caller_language
+from ivr.web.journey import action_nodes, turn_entries
 from ivr.web.reply import twiml_reply
 from ivr.web.signature import require_twilio_signature
 
@@ -26,10 +27,11 @@ def check_signature():
     require_twilio_signature(runtime().auth_token)
 
 
-def _reply(state: CallState, step: Step):
-    """Save the call's state and answer with the step's TwiML."""
+def _reply(state: CallState, step: Step, given: CallInput | None = None, agent: str | None = None):
+    """Save the call's state and its turn in the call's record; answer with the step's TwiML."""
     rt = runtime()
-    save_state(rt.store, request.form["CallSid"], state, rt.clock())
+    now = rt.clock()
+    save_state(rt.store, request.form["CallSid"], state, now, turn_entries(now, state, step, given, agent))
     return twiml_reply(rt.writer.render(step))
 
 
@@ -68,7 +70,7 @@ def gather():
         confidence=float(confidence) if confidence else None,
     )
     state, step = runtime().engine.resume(_waiting_state(), given)
-    return _reply(state, step)
+    return _reply(state, step, given=given)
 
 
 @bp.post("/transfer-result")
@@ -78,7 +80,7 @@ def transfer_result():
     current_app.logger.info("call %s transfer ended: %s", request.form["CallSid"], outcome)
     ended = TransferEnded(ok=outcome in AGENT_REACHED, left=outcome == LEFT_QUEUE)
     state, step = runtime().engine.resume(_waiting_state(), ended)
-    return _reply(state, step)
+    return _reply(state, step, agent=outcome)
 
 
 @bp.post("/fault-transfer-result")
@@ -108,5 +110,6 @@ def leave_queue():
 def status():
     """The call's status callback: recorded once per status; a final one forgets the call."""
     rt = runtime()
-    record_status(rt.store, request.form["CallSid"], request.form.get("CallStatus", ""), rt.clock())
+    record_status(rt.store, request.form["CallSid"], request.form.get("CallStatus", ""), rt.clock(),
+                  action_nodes(rt.flowset))
     return twiml_reply(rt.writer.empty())

@@ -5,13 +5,14 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 from ivr.store.db import database_url, open_store
-from ivr.store.migrate import alembic_config
+from ivr.store.migrate import BASELINE, alembic_config
 from ivr.store.tables import Base
 
 HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
@@ -39,7 +40,9 @@ def test_a_new_sqlite_database_is_migrated_to_exactly_the_models(tmp_path):
 def test_a_database_made_before_migrations_is_stamped_and_kept(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     engine = create_engine(url)
-    Base.metadata.create_all(engine)  # how the schema was made before migrations
+    with engine.begin() as connection:  # the schema as it was made before migrations: the baseline's, unstamped
+        command.upgrade(alembic_config(connection), BASELINE)
+        connection.execute(text("DROP TABLE alembic_version"))
     with engine.begin() as connection:
         connection.execute(text("INSERT INTO call_sessions VALUES ('CA1', '{}', '2026-11-30 15:00:00')"))
     engine.dispose()
