@@ -17,7 +17,6 @@ from typing import Any
 SELF_SERVED, TRANSFERRED, CALLBACK = "self_served", "transferred", "callback"
 LEFT_QUEUE, ABANDONED_MENU, ABANDONED_QUEUE, FAULT = "left_queue", "abandoned_menu", "abandoned_queue", "fault"
 OUTCOMES = (SELF_SERVED, TRANSFERRED, CALLBACK, LEFT_QUEUE, ABANDONED_MENU, ABANDONED_QUEUE, FAULT)
-LINES = ("main", "tty", "callback")
 
 # Action events that give the caller what they called for: after one, hanging up is being served.
 SELF_SERVICE = frozenset({
@@ -29,10 +28,10 @@ SELF_SERVICE = frozenset({
 AGENT_TOOK = frozenset({"completed", "answered", "bridged"})
 LEFT, HUNG_UP_IN_QUEUE = "leave", "hangup"
 
-NUMBER_WORDS = frozenset(
-    "zero oh one two three four five six seven eight nine double triple "
-    "cero uno una dos tres cuatro cinco seis siete ocho nueve doble triple".split()
-)
+NUMBER_WORDS = frozenset((
+    "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "double", "triple",
+    "cero", "uno", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "doble",
+))
 DIGITS = re.compile(r"\d")
 KEPT_KEYS = 2  # a menu choice (1, 0, *) is kept whole; longer key runs show their last two keys
 
