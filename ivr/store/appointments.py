@@ -21,10 +21,6 @@ APPOINTMENT_FIELDS = ("receipt_number", "asc", "starts_at", "reschedule_count", 
 SLOT_FIELDS = ("asc", "starts_at", "capacity")
 
 
-class _AppointmentChanged(Exception):
-    """The appointment is no longer what the caller confirmed: undo the move."""
-
-
 def save_appointments(store: Store, rows: Iterable[Appointment]) -> int:
     """Insert or update appointments by receipt number, all or nothing; return how many rows."""
     with store.session() as session:
@@ -75,15 +71,18 @@ def open_slot_starts(store: Store, asc: str, earliest: datetime, excluding: date
 
 def move_appointment(store: Store, confirmed: Appointment, new_start: datetime) -> str:
     """Move the appointment the caller confirmed to `new_start`: MOVED, TAKEN (no place left), or
-    CHANGED (someone changed the appointment meanwhile); nothing is written unless MOVED."""
-    try:
-        with store.session() as session:
-            if not _take_place(session, confirmed.asc, new_start):
-                return TAKEN
-            _move(session, confirmed, new_start)
-            _give_back_place(session, confirmed.asc, confirmed.starts_at)
-    except _AppointmentChanged:
-        return CHANGED
+    CHANGED (someone changed the appointment meanwhile); nothing is written unless MOVED.
+
+    Undoing is done by hand, not by rolling back: the webhook's one transaction holds more
+    than this move (the call's state), and keeps the new slot's row locked until it commits.
+    """
+    with store.session() as session:
+        if not _take_place(session, confirmed.asc, new_start):
+            return TAKEN
+        if not _move(session, confirmed, new_start):
+            _give_back_place(session, confirmed.asc, new_start)
+            return CHANGED
+        _give_back_place(session, confirmed.asc, confirmed.starts_at)
     return MOVED
 
 
@@ -96,7 +95,7 @@ def _take_place(session, asc: str, start: datetime) -> bool:
     return taken.rowcount == 1
 
 
-def _move(session, confirmed: Appointment, new_start: datetime) -> None:
+def _move(session, confirmed: Appointment, new_start: datetime) -> bool:
     """Move the appointment only if it is still what the caller confirmed, counting the change."""
     record = AppointmentRecord
     moved = session.execute(
@@ -105,8 +104,7 @@ def _move(session, confirmed: Appointment, new_start: datetime) -> None:
                                   record.reschedule_count == confirmed.reschedule_count))
         .values(starts_at=new_start, reschedule_count=record.reschedule_count + 1)
     )
-    if moved.rowcount != 1:
-        raise _AppointmentChanged  # rolls back the place taken above
+    return moved.rowcount == 1
 
 
 def _give_back_place(session, asc: str, start: datetime) -> None:

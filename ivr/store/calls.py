@@ -18,23 +18,27 @@ from ivr.store.tables import CallSession, CallStatusEvent
 FINAL_STATUSES = ("completed", "busy", "failed", "no-answer", "canceled")
 
 
+def _insert(store: Store):
+    """The dialect's INSERT, which has ON CONFLICT."""
+    return pg_insert if store.engine.dialect.name == "postgresql" else sqlite_insert
+
+
 def load_state(store: Store, call_sid: str) -> CallState | None:
     """The call's saved state, or None for a call this line has not seen."""
     with store.session() as session:
-        row = session.get(CallSession, call_sid)
-        return CallState.from_json(row.state) if row else None
+        saved = session.scalar(select(CallSession.state).where(CallSession.call_sid == call_sid))
+        return CallState.from_json(saved) if saved is not None else None
 
 
 def save_state(store: Store, call_sid: str, state: CallState, now: datetime,
                journey: list[dict[str, Any]] | None = None) -> None:
-    """Save the call's state (insert or replace) and, in the same transaction, its turn in the record."""
-    saved = state.to_json()
+    """Save the call's state (insert or replace, in one statement) and, in the same transaction, its turn in
+    the record."""
+    statement = _insert(store)(CallSession).values(call_sid=call_sid, state=state.to_json(), updated_at=now)
+    statement = statement.on_conflict_do_update(index_elements=[CallSession.call_sid],
+                                                set_={"state": statement.excluded.state, "updated_at": now})
     with store.session() as session:
-        row = session.get(CallSession, call_sid)
-        if row is None:
-            session.add(CallSession(call_sid=call_sid, state=saved, updated_at=now))
-        else:
-            row.state, row.updated_at = saved, now
+        session.execute(statement)
         if journey is not None:
             note_turn(session, state, journey, now)
 
@@ -44,7 +48,7 @@ def record_status(store: Store, call_sid: str, status: str, now: datetime,
     """Record a status callback once; True when it is new. A final status forgets the call and
     settles its record's outcome (`actions`: each action node's action, for the outcome)."""
     values = {"call_sid": call_sid, "status": status, "received_at": now}
-    insert = pg_insert if store.engine.dialect.name == "postgresql" else sqlite_insert
+    insert = _insert(store)
     with store.session() as session:
         result = session.execute(insert(CallStatusEvent).values(**values).on_conflict_do_nothing())
         if status in FINAL_STATUSES:

@@ -12,6 +12,7 @@ from ivr.web.faults import apologise
 from ivr.web.journey import action_nodes, turn_entries
 from ivr.web.reply import twiml_reply
 from ivr.web.signature import require_twilio_signature
+from ivr.web.unit import one_unit_of_work
 from ivr.worker.callbacks import settle
 
 bp = Blueprint("outbound", __name__, url_prefix="/voice")
@@ -25,6 +26,7 @@ def check_signature():
 
 
 @bp.post("/callback")
+@one_unit_of_work
 def callback_answered():
     """The person we call back answered: greet them in their language and connect the right tier."""
     rt, form = runtime(), request.form
@@ -43,6 +45,7 @@ def callback_answered():
 
 
 @bp.post("/callback-status")
+@one_unit_of_work
 def callback_status():
     """The outbound call's status: each (CallSid, status) is applied once, however often it comes."""
     rt, form = runtime(), request.form

@@ -14,6 +14,7 @@ from ivr.web.faults import apologise, caller_language
 from ivr.web.journey import action_nodes, turn_entries
 from ivr.web.reply import twiml_reply
 from ivr.web.signature import require_twilio_signature
+from ivr.web.unit import one_unit_of_work
 
 bp = Blueprint("voice", __name__, url_prefix="/voice")
 bp.register_error_handler(Exception, apologise)
@@ -47,6 +48,7 @@ def _waiting_state() -> CallState:
 
 
 @bp.post("")
+@one_unit_of_work
 def incoming():
     """A new call: start at the line's entry, or the TTY entry for calls to the TTY number."""
     form, rt = request.form, runtime()
@@ -60,6 +62,7 @@ def incoming():
 
 
 @bp.post("/gather")
+@one_unit_of_work
 def gather():
     """The caller pressed keys, spoke, or stayed silent at an input node."""
     form = request.form
@@ -74,6 +77,7 @@ def gather():
 
 
 @bp.post("/transfer-result")
+@one_unit_of_work
 def transfer_result():
     """The agent leg ended (Dial or Enqueue action): done, or take the node's `failed` branch."""
     outcome = request.form.get("DialCallStatus") or request.form.get("QueueResult") or ""
@@ -107,6 +111,7 @@ def leave_queue():
 
 
 @bp.post("/status")
+@one_unit_of_work
 def status():
     """The call's status callback: recorded once per status; a final one forgets the call."""
     rt = runtime()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -54,3 +56,16 @@ def test_the_window_slides(store):
 def test_withheld_numbers_are_limited_per_call_only(store, withheld):
     sids = ["CA" + uuid.uuid4().hex for _ in range(6)]
     assert all(allow_lookup(store, LIMITS, sid, withheld, NOW) for sid in sids)
+
+
+def test_calls_racing_for_a_callers_last_look_ups_never_pass_the_limit(store):
+    """Eight calls from one number look up at the same moment: exactly the caller's limit get through."""
+    number, start = caller(), threading.Barrier(8)
+
+    def look_up(_):
+        start.wait()
+        return allow_lookup(store, LIMITS, "CA" + uuid.uuid4().hex, number, NOW)
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(look_up, range(8)))
+    assert results.count(True) == LIMITS.per_caller
