@@ -49,6 +49,10 @@ SETTINGS = {
     "CALL_RECORD_DAYS": ("IVR_CALL_RECORD_DAYS", "90"),
     # What a queued caller hears between prompts: an audio URL, or silence when empty.
     "HOLD_MUSIC_URL": ("IVR_HOLD_MUSIC_URL", ""),
+    # What kind of line this is; "production" (or "prod", "live") refuses test conditions.
+    "ENV": ("IVR_ENV", "development"),
+    # The secret the test harness signs a call's test conditions with; empty: none are honoured.
+    "TEST_CONDITIONS_SECRET": ("IVR_TEST_CONDITIONS_SECRET", ""),
 }
 
 

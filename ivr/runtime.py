@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import time, timedelta
 from pathlib import Path
 
@@ -23,10 +24,17 @@ from ivr.flows.flowset import load_flowset
 from ivr.flows.model import FlowSet
 from ivr.store.db import Store, database_url, open_store
 from ivr.store.demo import seed_demo_data
+from ivr.store.faults import unreachable_store
 from ivr.store.records import StoreRecords
+from ivr.test_conditions import TestConditions
 from ivr.twiml import TwimlWriter
 
 EXTENSION = "ivr"
+# The settings a call's test conditions may change: those the actions' services are built from.
+PER_CALL_SETTINGS = frozenset({"LOOKUPS_PER_CALL", "LOOKUPS_PER_CALLER", "LOOKUP_WINDOW_MINUTES", "CALLBACK_WINDOW",
+                               "CALLBACK_SLOT_MINUTES", "CALLBACK_SLOT_CAPACITY", "CALLBACK_RETRY_MINUTES",
+                               "CALLBACK_LEASE_SECONDS"})
+FAULTS = ("database_down",)
 
 
 @dataclass
@@ -40,6 +48,8 @@ class Runtime:
     targets: dict[str, Target]
     writer: TwimlWriter
     auth_token: str
+    config: Mapping = field(default_factory=dict)
+    _variants: dict = field(default_factory=dict, repr=False)
 
     @property
     def clock(self) -> Clock:
@@ -50,6 +60,24 @@ class Runtime:
     def hours(self) -> LiveHours:
         """The contact center's live hours."""
         return self.services.hours
+
+    def under(self, conditions: TestConditions | None) -> Runtime:
+        """The parts one call's test conditions call for (its clock, settings, faults); built once each."""
+        if conditions is None or conditions.line_key == TestConditions().line_key:
+            return self
+        key = conditions.line_key
+        if key not in self._variants:
+            self._variants[key] = self._variant(conditions)
+        return self._variants[key]
+
+    def _variant(self, conditions: TestConditions) -> Runtime:
+        """A copy of these parts with another clock, settings or an unreachable store."""
+        settings = {k: v for k, v in conditions.settings if k in PER_CALL_SETTINGS}
+        store = unreachable_store(self.store) if "database_down" in conditions.faults else self.store
+        clock = make_clock(conditions.now) if conditions.now else self.clock
+        services = build_services({**self.config, **settings}, StoreRecords(store), clock)
+        engine = Engine(self.flowset, build_actions(services), CONTRACTS, self.engine.observer)
+        return replace(self, services=services, store=store, engine=engine, _variants={})
 
 
 def development_token(instance_path: str) -> str:
@@ -92,14 +120,18 @@ def wants_demo_data(config) -> bool:
     return not config["DATABASE_URL"] if setting == "auto" else is_true(setting)
 
 
+def build_services(config: Mapping, records: StoreRecords, clock: Clock) -> Services:
+    """The actions' outside world, as the configuration sets it."""
+    return Services(records=records, clock=clock, limits=lookup_limits(config), callbacks=callback_policy(config))
+
+
 def build_runtime(app: Flask) -> Runtime:
     """Build the parts from the app's configuration; a bad flow or target stops start-up."""
     config = app.config
     store = open_store(database_url(config["DATABASE_URL"], app.instance_path))
     if wants_demo_data(config):
         seed_demo_data(store)
-    services = Services(records=StoreRecords(store), clock=make_clock(config["FAKE_NOW"]), limits=lookup_limits(config),
-                        callbacks=callback_policy(config))
+    services = build_services(config, StoreRecords(store), make_clock(config["FAKE_NOW"]))
     actions = build_actions(services)
     flowset = load_flowset(Path(config["FLOWS_DIR"]), KNOWN)
     targets = parse_targets(transfer_targets(config))
@@ -111,6 +143,7 @@ def build_runtime(app: Flask) -> Runtime:
         targets=targets,
         writer=TwimlWriter(flowset, targets, url_for, hints=lambda name, lang: HINTS[name](lang)),
         auth_token=config["TWILIO_AUTH_TOKEN"] or development_token(app.instance_path),
+        config=dict(config),
     )
 
 

@@ -41,10 +41,13 @@ class CallState:
     # The nodes the engine entered in this turn, in order, with the event an action node returned
     # (or ""): what the call's record keeps. Not part of the saved state.
     entered: list[tuple[str, str]] = field(default_factory=list, compare=False)
+    # The test conditions the call runs under (a line with a test-conditions secret only); the
+    # engine never reads them, the web shell does.
+    conditions: dict[str, Any] = field(default_factory=dict)
 
     def copy(self) -> CallState:
         """An independent copy with an empty turn: the engine never changes the state it was given."""
-        return replace(self, vars=dict(self.vars), entered=[])
+        return replace(self, vars=dict(self.vars), entered=[], conditions=dict(self.conditions))
 
     def to_json(self) -> dict[str, Any]:
         """The state as a JSON-ready mapping, for the store."""
@@ -60,4 +63,5 @@ class CallState:
             called=str(data.get("called", "")), lang=str(data.get("lang", "en")), node=str(data.get("node", "")),
             tries=int(data.get("tries", 0)), more_time=bool(data.get("more_time", False)),
             vars={str(k): str(v) for k, v in dict(data.get("vars", {})).items()},
+            conditions=dict(data.get("conditions") or {}),
         )

@@ -32,16 +32,22 @@ from ivr.store.call_records import keep_calls
 
 SHIPPED = ROOT / "tests" / "scenarios"
 
+CONDITIONS_SECRET = click.option(
+    "--conditions-secret", envvar="IVR_TEST_CONDITIONS_SECRET", show_envvar=True,
+    help="The served IVR's IVR_TEST_CONDITIONS_SECRET: each call's clock, agents, faults, settings and records "
+         "are sent, signed.")
+
 harness = AppGroup("harness", help="Scripted calls: run scenario files, measure path coverage, play load.")
 
 
 @contextmanager
 def backend_for(url: str | None, auth_token: str | None, server_now: str | None,
-                flows: str | None) -> Iterator[LocalBackend | RemoteBackend]:
+                flows: str | None, conditions_secret: str | None = None) -> Iterator[LocalBackend | RemoteBackend]:
     """An in-process backend on a temporary database, or one for the served IVR at `url`."""
     if url:
         targets = parse_targets(transfer_targets(current_app.config))
-        remote = RemoteBackend(url, auth_token or runtime().auth_token, targets, server_now)
+        remote = RemoteBackend(url, auth_token or runtime().auth_token, targets, server_now,
+                               conditions_secret=conditions_secret)
         try:
             yield remote
         finally:
@@ -96,16 +102,18 @@ def emit(text: str, output: str | None) -> None:
 @click.option("--url", help="A served IVR's base URL; without it, calls go in-process to this checkout.")
 @click.option("--auth-token", help="The served IVR's TWILIO_AUTH_TOKEN (default: this checkout's).")
 @click.option("--server-now", help="The instant the served IVR's IVR_FAKE_NOW fixes: scenarios at it run.")
+@CONDITIONS_SECRET
 @click.option("--flows", type=click.Path(exists=True, file_okay=False), help="A call-flow directory to use.")
 @click.option("--format", "fmt", type=click.Choice(["text", "junit"]), default="text", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False), help="Write the report here instead of printing it.")
 @click.option("--min-coverage", type=float, help="Fail when fewer than this percent of nodes were visited.")
 @click.option("--transcripts", type=click.Path(file_okay=False), help="Write a transcript per call here.")
 @click.option("--audio", is_flag=True, help="With --transcripts: a WAV per call too (needs espeak-ng).")
-def run_command(paths, url, auth_token, server_now, flows, fmt, output, min_coverage, transcripts, audio):
+def run_command(paths, url, auth_token, server_now, conditions_secret, flows, fmt, output, min_coverage, transcripts,
+                audio):
     """Run scenario files (default: the shipped tests/scenarios); exit 1 when one fails."""
     files = scenario_files(paths or [SHIPPED])
-    with backend_for(url, auth_token, server_now, flows) as backend:
+    with backend_for(url, auth_token, server_now, flows, conditions_secret) as backend:
         result = run_files(files, backend, flows_of(backend, flows))
         if isinstance(backend, LocalBackend):  # the line's records show the calls, as a served line's would
             keep_calls(runtime().store, backend.call_records())
@@ -124,6 +132,7 @@ def run_command(paths, url, auth_token, server_now, flows, fmt, output, min_cove
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--url", required=True, help="The served IVR's base URL (this machine only, see --allow-remote).")
 @click.option("--auth-token", help="The served IVR's TWILIO_AUTH_TOKEN (default: this checkout's).")
+@CONDITIONS_SECRET
 @click.option("--calls", type=click.IntRange(1, 100_000), default=100, show_default=True)
 @click.option("--concurrency", type=click.IntRange(1, 200), default=10, show_default=True)
 @click.option("--mix", type=click.Path(exists=True, dir_okay=False), help="A YAML mix of scenario files with weights.")
@@ -131,12 +140,13 @@ def run_command(paths, url, auth_token, server_now, flows, fmt, output, min_cove
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the weighted draw of scenarios.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the report as JSON here.")
 @click.option("--allow-remote", is_flag=True, help="Allow a host other than localhost, 127.0.0.0/8 or ::1.")
-def load_command(paths, url, auth_token, calls, concurrency, mix, max_seconds, seed, json_path, allow_remote):
+def load_command(paths, url, auth_token, conditions_secret, calls, concurrency, mix, max_seconds, seed, json_path,
+                 allow_remote):
     """Play many whole calls at once against a served IVR; report errors and latency percentiles."""
     if not (allow_remote or is_local_url(url)):
         raise click.UsageError(f"{url} is not this machine: load only targets localhost unless --allow-remote")
     entries = load_mix(Path(mix)) if mix else [(s, 1.0) for s in _scenarios(paths or [SHIPPED])]
-    with backend_for(url, auth_token, None, None) as backend:
+    with backend_for(url, auth_token, None, None, conditions_secret) as backend:
         runnable = [(s, w) for s, w in entries if not backend.skip_reason(s)]
         for scenario, _ in entries:
             if backend.skip_reason(scenario):

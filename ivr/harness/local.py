@@ -6,8 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask
-from sqlalchemy import event
-from sqlalchemy.exc import OperationalError
 
 from ivr.config import transfer_targets
 from ivr.domain.callbacks import Booking
@@ -22,21 +20,15 @@ from ivr.harness.transport import FlaskTransport
 from ivr.runtime import EXTENSION
 from ivr.store.call_records import CallRecord, list_calls
 from ivr.store.callbacks import book
+from ivr.store.faults import refuse_connections
 
 TOKEN = "harness-auth-token"
 BASE_URL = "http://localhost"
 
 
-def _refuse_connection(*_args, **_kwargs):
-    """Every new database connection fails, as when the server is down."""
-    raise OperationalError("connect", {}, ConnectionRefusedError("database_down: injected by the test harness"))
-
-
 def make_database_unreachable(app: Flask) -> None:
     """Fault `database_down`: the app's store can no longer connect (pooled connections closed first)."""
-    store = app.extensions[EXTENSION].store
-    store.engine.dispose()
-    event.listen(store.engine, "do_connect", _refuse_connection)
+    refuse_connections(app.extensions[EXTENSION].store.engine)
 
 
 FAULT_INJECTORS = {"database_down": make_database_unreachable}

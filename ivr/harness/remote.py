@@ -12,9 +12,11 @@ from ivr.domain.clock import parse_instant
 from ivr.domain.routing import Target
 from ivr.harness.recording import RecordingTransport
 from ivr.harness.runner import random_caller, tier_of
-from ivr.harness.scenario import Scenario
+from ivr.harness.scenario import DEFAULT_NOW, Scenario
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.transport import HttpTransport
+from ivr.runtime import PER_CALL_SETTINGS
+from ivr.test_conditions import TestConditions, sign
 
 
 def is_local_url(url: str) -> bool:
@@ -28,15 +30,26 @@ def is_local_url(url: str) -> bool:
         return False
 
 
+def conditions_of(scenario: Scenario) -> TestConditions:
+    """What a scenario's call asks the served line for; without `now:`, live hours, as in-process."""
+    c = scenario.conditions
+    return TestConditions(now=c.now or DEFAULT_NOW, agent=c.agent, faults=c.faults, settings=c.settings)
+
+
 class RemoteBackend:
-    """Calls a served IVR; conditions that cannot be set over HTTP skip the scenario, saying why."""
+    """Calls a served IVR; conditions it cannot set there skip the scenario, saying why.
+
+    With the line's test-conditions secret every condition is sent, signed, on each call's first
+    webhook; without it only the agents' answer (ours to report, as Twilio) can be set.
+    """
 
     mode = "url"
 
     def __init__(self, base_url: str, auth_token: str, targets: dict[str, Target],
-                 server_now: str | None = None, timeout: float = 15.0):
+                 server_now: str | None = None, timeout: float = 15.0, conditions_secret: str | None = None):
         self.base_url, self.auth_token, self.targets = base_url.rstrip("/"), auth_token, targets
         self.server_now = parse_instant(server_now) if server_now else None
+        self.conditions_secret = conditions_secret
         self.timeout = timeout
         self._local = threading.local()  # one requests session per thread: sessions are not thread-safe
         self._sessions: list[requests.Session] = []
@@ -45,6 +58,8 @@ class RemoteBackend:
     def skip_reason(self, scenario: Scenario) -> str | None:
         """Why a scenario cannot run against the server, or None."""
         conditions = scenario.conditions
+        if self.conditions_secret:
+            return self._signed_skip_reason(scenario)
         if scenario.answers_callback:
             return "answering a callback needs one booked in the server's store: in-process only (run without --url)"
         if conditions.faults:
@@ -55,7 +70,18 @@ class RemoteBackend:
             return f"settings ({names}) can only be changed in-process (run without --url)"
         if conditions.now and (self.server_now is None or parse_instant(conditions.now) != self.server_now):
             return (f"now: {conditions.now} cannot be set on a served app; serve it with "
-                    f"IVR_FAKE_NOW={conditions.now} and pass --server-now {conditions.now}, or run without --url")
+                    f"IVR_FAKE_NOW={conditions.now} and pass --server-now {conditions.now}, or run without --url "
+                    "(or serve it with IVR_TEST_CONDITIONS_SECRET and pass --conditions-secret)")
+        return None
+
+    def _signed_skip_reason(self, scenario: Scenario) -> str | None:
+        """With the secret, only settings a call cannot change on its own skip a scenario."""
+        if scenario.answers_callback:
+            return "answering a callback needs one booked in the server's store: in-process only (run without --url)"
+        fixed = [name for name, _ in scenario.conditions.settings if name not in PER_CALL_SETTINGS]
+        if fixed:
+            return (f"settings ({', '.join(fixed)}) hold for the whole line, not one call: in-process only "
+                    f"(a call may change {', '.join(sorted(PER_CALL_SETTINGS))})")
         return None
 
     def session(self) -> requests.Session:
@@ -73,6 +99,8 @@ class RemoteBackend:
                              agent_outcome=scenario.conditions.agent)
         if scenario.called:
             call.called = scenario.called
+        if self.conditions_secret:
+            call.start_headers = sign(conditions_of(scenario), call.call_sid, self.conditions_secret)
         return call, transport
 
     def tier_of(self, kind: str, target: str) -> str | None:

@@ -47,6 +47,7 @@ class SimulatedCall:
     # What happens when the IVR transfers: the DialCallStatus / QueueResult Twilio will report.
     agent_outcome: str = "answered"
     entry_path: str = "/voice"  # where the call starts: the Voice URL, or an outbound call's URL
+    start_headers: dict[str, str] = field(default_factory=dict)  # sent with the first webhook only (test conditions)
     call_sid: str = field(default_factory=lambda: "CA" + uuid.uuid4().hex)
     heard: list[Heard] = field(default_factory=list)
     turn: list[Heard] = field(default_factory=list)
@@ -60,7 +61,7 @@ class SimulatedCall:
 
     def start(self, path: str | None = None) -> SimulatedCall:
         """Ring the line: POST the Voice URL as an inbound call (or the entry path it was given)."""
-        self._fetch(urljoin(self.base_url, path or self.entry_path), {"CallStatus": "ringing"})
+        self._fetch(urljoin(self.base_url, path or self.entry_path), {"CallStatus": "ringing"}, self.start_headers)
         return self
 
     def press(self, keys: str) -> SimulatedCall:
@@ -137,18 +138,18 @@ class SimulatedCall:
             "Direction": "inbound", "ApiVersion": "2010-04-01", **extra,
         }
 
-    def post(self, url: str, extra: dict) -> str:
+    def post(self, url: str, extra: dict, headers: dict[str, str] | None = None) -> str:
         """POST a signed webhook and return the body; anything but 200 fails the call."""
         params = self.params(extra)
         signature = RequestValidator(self.auth_token).compute_signature(url, params)
-        reply = self.transport.post(url, params, {"X-Twilio-Signature": signature})
+        reply = self.transport.post(url, params, {**(headers or {}), "X-Twilio-Signature": signature})
         if reply.status != 200:
             raise CallFailed(f"{url} answered HTTP {reply.status}: {reply.body[:500]}")
         return reply.body
 
-    def _fetch(self, url: str, extra: dict) -> None:
+    def _fetch(self, url: str, extra: dict, headers: dict[str, str] | None = None) -> None:
         """Fetch a TwiML document and play it."""
-        body = self.post(url, extra)
+        body = self.post(url, extra, headers)
         self.documents.append(body)
         self._url = url
         root = check_document(body)

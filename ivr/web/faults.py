@@ -8,8 +8,8 @@ from werkzeug.exceptions import HTTPException
 from ivr.domain.contact_center import LANGUAGES
 from ivr.domain.hours import is_open
 from ivr.flows.state import CallState
-from ivr.runtime import runtime
 from ivr.store.call_records import note_fault
+from ivr.web.conditions import call_runtime
 from ivr.web.reply import twiml_reply
 
 
@@ -25,7 +25,7 @@ def apologise(error: Exception):
         return error
     call_sid = request.form.get("CallSid", "?")
     current_app.logger.exception("fault in %s for call %s", request.path, call_sid)
-    rt = runtime()
+    rt = call_runtime()
     try:
         agents = is_open(rt.hours, rt.clock())
     except Exception:  # the clock itself failing must not cost the caller the apology
@@ -37,7 +37,7 @@ def apologise(error: Exception):
 
 def _note_fault(call_sid: str, kind: str) -> None:
     """Keep the fault in the call's record when the store answers; the apology never waits on it."""
-    rt = runtime()
+    rt = call_runtime()
     state = CallState(call_sid=call_sid, caller=request.form.get("From", ""), lang=caller_language())
     try:
         note_fault(rt.store, state, kind, rt.clock())

@@ -10,6 +10,7 @@ from ivr.flows.state import CallState, entry_vars
 from ivr.flows.steps import CallInput, Step, TransferEnded
 from ivr.runtime import runtime
 from ivr.store.calls import load_state, record_status, save_state
+from ivr.web.conditions import agent_outcome, call_runtime, conditions_in, conditions_of_new_call, use_runtime
 from ivr.web.faults import apologise, caller_language
 from ivr.web.journey import action_nodes, turn_entries
 from ivr.web.reply import twiml_reply
@@ -30,7 +31,7 @@ def check_signature():
 
 def _reply(state: CallState, step: Step, given: CallInput | None = None, agent: str | None = None):
     """Save the call's state and its turn in the call's record; answer with the step's TwiML."""
-    rt = runtime()
+    rt = call_runtime()
     now = rt.clock()
     save_state(rt.store, request.form["CallSid"], state, now, turn_entries(now, state, step, given, agent))
     return twiml_reply(rt.writer.render(step))
@@ -51,12 +52,14 @@ def _waiting_state() -> CallState:
 @one_unit_of_work
 def incoming():
     """A new call: start at the line's entry, or the TTY entry for calls to the TTY number."""
-    form, rt = request.form, runtime()
+    form = request.form
     current_app.logger.info("call %s from %s", form["CallSid"], form.get("From", "?"))
+    conditions = conditions_of_new_call()
+    rt = use_runtime(conditions)
     tty = same_number(form.get("To", ""), current_app.config["TTY_NUMBER"])
     entry, values = ("tty", {"keypad_only": "1"}) if tty else (None, {})
     state = CallState(call_sid=form["CallSid"], caller=form.get("From", ""), called=form.get("To", ""),
-                      vars=entry_vars(entry, values))
+                      vars=entry_vars(entry, values), conditions=conditions.to_json() if conditions else {})
     state, step = rt.engine.start(state, entry)
     return _reply(state, step)
 
@@ -72,7 +75,8 @@ def gather():
         speech=form.get("SpeechResult") or None,
         confidence=float(confidence) if confidence else None,
     )
-    state, step = runtime().engine.resume(_waiting_state(), given)
+    state = _waiting_state()
+    state, step = use_runtime(conditions_in(state)).engine.resume(state, given)
     return _reply(state, step, given=given)
 
 
@@ -80,10 +84,12 @@ def gather():
 @one_unit_of_work
 def transfer_result():
     """The agent leg ended (Dial or Enqueue action): done, or take the node's `failed` branch."""
-    outcome = request.form.get("DialCallStatus") or request.form.get("QueueResult") or ""
+    state = _waiting_state()
+    conditions = conditions_in(state)
+    outcome = agent_outcome(conditions, request.form.get("DialCallStatus") or request.form.get("QueueResult") or "")
     current_app.logger.info("call %s transfer ended: %s", request.form["CallSid"], outcome)
     ended = TransferEnded(ok=outcome in AGENT_REACHED, left=outcome == LEFT_QUEUE)
-    state, step = runtime().engine.resume(_waiting_state(), ended)
+    state, step = use_runtime(conditions).engine.resume(state, ended)
     return _reply(state, step, agent=outcome)
 
 

@@ -18,15 +18,19 @@ WRONG_PROMPT = ('<?xml version="1.0" encoding="UTF-8"?><Response><Gather action=
                 '&amp;lang=en" numDigits="1"><Say>Welcome to the pizza line.</Say></Gather></Response>')
 
 
+SECRET = "served-conditions-secret"
+
+
 @pytest.fixture(scope="module")
 def gunicorn(tmp_path_factory):
-    """The IVR served by gunicorn (2 workers) in live hours, with the demo cases; its base URL.
+    """The IVR served by gunicorn (2 workers) with the test-conditions secret and the demo cases; its base URL.
 
     One server for the module: the shipped scenarios and the load test need no fresh database.
     """
     directory = tmp_path_factory.mktemp("gunicorn")
     with (directory / "gunicorn.log").open("ab") as log:
-        process, base = serve(f"sqlite:///{directory / 'served.sqlite3'}", log, {"IVR_DEMO_DATA": "1"})
+        process, base = serve(f"sqlite:///{directory / 'served.sqlite3'}", log,
+                              {"IVR_DEMO_DATA": "1", "IVR_TEST_CONDITIONS_SECRET": SECRET})
         yield base
         process.terminate()
         process.wait(timeout=10)
@@ -60,21 +64,47 @@ def standin():
         server.server_close()
 
 
-def test_the_shipped_scenarios_pass_against_the_served_ivr(runner, gunicorn, tmp_path):
-    report = tmp_path / "report.xml"
-    result = runner.invoke(args=["harness", "run", "--url", gunicorn, "--auth-token", TOKEN,
-                                 "--format", "junit", "--output", str(report)])
-    assert result.exit_code == 0, report.read_text()
+def junit_suite(runner, args: list[str], report) -> tuple[ET.Element, dict[str, str]]:
+    """Run the harness with a JUnit report; the suite element and the skipped scenarios' reasons by name."""
+    runner.invoke(args=["harness", "run", *args, "--format", "junit", "--output", str(report)])
     suite = ET.parse(report).getroot().find("testsuite")
-    assert suite.get("failures") == "0" and int(suite.get("tests")) >= 40
     skipped = {case.get("name"): case.find("skipped").get("message")
                for case in suite.iter("testcase") if case.find("skipped") is not None}
+    return suite, skipped
+
+
+def test_the_shipped_scenarios_pass_against_the_served_ivr_with_the_conditions_secret(runner, gunicorn, tmp_path):
+    suite, skipped = junit_suite(runner, ["--url", gunicorn, "--auth-token", TOKEN, "--conditions-secret", SECRET],
+                                 tmp_path / "report.xml")
+    assert suite.get("failures") == "0", (tmp_path / "report.xml").read_text()
+    assert int(suite.get("tests")) >= 100
+    assert all("answering a callback" in reason for reason in skipped.values())
+
+
+def test_without_the_secret_conditions_that_need_it_are_skipped_saying_why(runner, gunicorn, tmp_path):
+    files = [str(SCENARIOS / f"{name}.yaml")
+             for name in ("database_down_en", "christmas_eve_9pm_en", "main_someone_es")]
+    suite, skipped = junit_suite(runner, ["--url", gunicorn, "--auth-token", TOKEN, "--server-now",
+                                          "2026-11-30T15:00:00Z", *files], tmp_path / "report.xml")
+    assert (suite.get("tests"), suite.get("failures"), len(skipped)) == ("3", "0", 2)
     database_down = next(m for n, m in skipped.items() if n.startswith("the database is down"))
     assert "can only be injected in-process" in database_down
     christmas = next(m for n, m in skipped.items() if n.startswith("9 p.m. on Christmas Eve"))
-    assert "IVR_FAKE_NOW=2026-12-24T21:00:00-05:00" in christmas
-    passed = int(suite.get("tests")) - len(skipped)
-    assert passed >= 20
+    assert "IVR_FAKE_NOW=2026-12-24T21:00:00-05:00" in christmas and "--conditions-secret" in christmas
+
+
+def test_a_line_started_without_the_secret_ignores_signed_conditions(runner, tmp_path):
+    with (tmp_path / "gunicorn.log").open("ab") as log:
+        process, base = serve(f"sqlite:///{tmp_path / 'served.sqlite3'}", log, {"IVR_DEMO_DATA": "1"}, workers=1)
+        try:
+            result = runner.invoke(args=["harness", "run", "--url", base, "--auth-token", TOKEN,
+                                         "--conditions-secret", SECRET, str(SCENARIOS / "christmas_eve_9pm_en.yaml")])
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    assert result.exit_code == 1 and "0 passed, 1 failed" in result.output  # it stayed in its own live hours
+    log = (tmp_path / "gunicorn.log").read_text()
+    assert "test conditions ignored: this line has no IVR_TEST_CONDITIONS_SECRET" in log
 
 
 def test_a_wrong_prompt_fails_with_the_step_what_was_heard_and_the_twiml(runner, standin):
