@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from flask import Flask
 
+from ivr.cli import appointments as appointments_cli
+from ivr.cli import audit as audit_cli
 from ivr.cli import callbacks as callback_cli
 from ivr.cli import calls as calls_cli
 from ivr.cli import data as data_cli
 from ivr.cli import db as db_cli
+from ivr.cli import requests as requests_cli
 from ivr.harness import cli as harness_cli
 from ivr.harness.terminal import call_command
 from ivr.lint import cli as lint_cli
@@ -19,6 +22,9 @@ def init_app(app: Flask) -> None:
     data_cli.init_app(app)
     callback_cli.init_app(app)
     calls_cli.init_app(app)
+    requests_cli.init_app(app)
+    appointments_cli.init_app(app)
+    audit_cli.init_app(app)
     lint_cli.init_app(app)
     harness_cli.init_app(app)
     db_cli.init_app(app)

@@ -1,4 +1,4 @@
-"""`flask callbacks`: run the callback worker, and list callbacks in their local times."""
+"""`flask callbacks`: run the callback worker, list callbacks in their local times, cancel one."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from ivr.cli.audit import operator_option
 from ivr.runtime import runtime
-from ivr.store.callbacks import STATES, list_callbacks
+from ivr.store.callbacks import STATES, cancel_callback, list_callbacks
 from ivr.telephony import Dialer, make_client
 from ivr.worker.callbacks import dispatch_once, reconcile
 
@@ -61,7 +62,7 @@ def _as_json(callback) -> dict:
     local = callback.scheduled_for.astimezone(ZoneInfo(callback.time_zone))
     return {"id": callback.id, "receipt_number": callback.receipt_number, "phone": callback.phone,
             "state": callback.state, "time_zone": callback.time_zone, "scheduled_for": local.isoformat(),
-            "lang": callback.lang, "tier": callback.tier, "attempts": callback.attempts}
+            "lang": callback.lang, "tier": callback.tier, "purpose": callback.purpose, "attempts": callback.attempts}
 
 
 @callbacks_group.command("list")
@@ -74,10 +75,24 @@ def list_command(as_json: bool, state: str | None) -> None:
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
-    click.echo(f"{'id':>5}  {'state':<10} {'scheduled for (local)':<27} {'time zone':<20} {'phone':<13} receipt")
+    click.echo(f"{'id':>5}  {'state':<10} {'scheduled for (local)':<27} {'time zone':<20} {'tier':<9} {'lang':<4} "
+               f"{'purpose':<18} {'phone':<13} receipt")
     for row in rows:
         click.echo(f"{row['id']:>5}  {row['state']:<10} {row['scheduled_for']:<27} {row['time_zone']:<20} "
-                   f"{row['phone']:<13} {row['receipt_number'] or '-'}")
+                   f"{row['tier']:<9} {row['lang']:<4} {row['purpose']:<18} {row['phone']:<13} "
+                   f"{row['receipt_number'] or '-'}")
+
+
+@callbacks_group.command("cancel")
+@click.argument("callback_id", type=int)
+@operator_option
+@with_appcontext
+def cancel_command(callback_id: int, operator: str) -> None:
+    """Cancel a scheduled callback (its place in the slot is freed); the change is recorded with who and when."""
+    rt = runtime()
+    if cancel_callback(rt.store, callback_id, rt.clock(), operator) is None:
+        raise click.ClickException(f"no scheduled callback {callback_id} (`flask callbacks list` shows them)")
+    click.echo(f"callback {callback_id} cancelled by {operator}")
 
 
 def init_app(app: Flask) -> None:

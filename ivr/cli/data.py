@@ -32,7 +32,7 @@ def import_cases_command(file: Path) -> None:
     false). A case already on the line is updated, matched by receipt number.
     Problems are printed as FILE:LINE: message, and the exit code is then 1.
     """
-    rows = _checked_rows(file, parse_cases, "cases")
+    rows = checked_rows(file, parse_cases, "cases")
     store = runtime().store
     before = count_cases(store)
     written = upsert_cases(store, rows)
@@ -53,7 +53,7 @@ def import_appointments_command(file: Path) -> None:
     exist, or happens twice, on a daylight-saving day is refused. Problems are printed as
     FILE:LINE: message, and the exit code is then 1.
     """
-    rows = _checked_rows(file, parse_appointments, "appointments")
+    rows = checked_rows(file, parse_appointments, "appointments")
     store = runtime().store
     before = count_appointments(store)
     written = save_appointments(store, rows)
@@ -73,7 +73,7 @@ def import_slots_command(file: Path) -> None:
     the places appointments hold in it are counted again. Problems are printed as
     FILE:LINE: message, and the exit code is then 1.
     """
-    rows = _checked_rows(file, parse_slots, "slots")
+    rows = checked_rows(file, parse_slots, "slots")
     store = runtime().store
     before = count_slots(store)
     written = save_slots(store, rows)
@@ -81,7 +81,7 @@ def import_slots_command(file: Path) -> None:
     click.echo(f"imported {_count(written, 'slot')} ({new} new, {written - new} updated)")
 
 
-def _checked_rows(file: Path, parse: Callable[[Iterable[str]], ParsedFile], what: str) -> list:
+def checked_rows(file: Path, parse: Callable[[Iterable[str]], ParsedFile], what: str) -> list:
     """Every row of the file, or exit 1 after printing each problem as FILE:LINE: message."""
     try:
         with file.open(encoding="utf-8-sig", newline="") as stream:

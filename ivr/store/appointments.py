@@ -131,3 +131,12 @@ def slot_places(store: Store, asc: str, start: datetime) -> tuple[int, int] | No
         row = session.execute(select(AscSlot.capacity, AscSlot.booked)
                               .where(AscSlot.asc == asc, AscSlot.starts_at == start)).first()
         return None if row is None else (row.capacity, row.booked)
+
+
+def list_appointments(store: Store, asc: str | None = None) -> list[Appointment]:
+    """Appointments, soonest first, optionally at one ASC."""
+    query = select(AppointmentRecord).order_by(AppointmentRecord.starts_at, AppointmentRecord.receipt_number)
+    if asc:
+        query = query.where(AppointmentRecord.asc == asc)
+    with store.session() as session:
+        return [_appointment(record) for record in session.scalars(query)]

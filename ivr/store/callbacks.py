@@ -10,6 +10,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ivr.domain.callbacks import Booking
+from ivr.store.audit import note_change
 from ivr.store.db import Store
 from ivr.store.tables import Callback, CallbackSlot
 
@@ -126,3 +127,20 @@ def rebook(store: Store, callback_id: int, starts: list[datetime], capacity: int
                     lease_expires=None, updated_at=now))
                 return start
     return None
+
+
+CANCELLABLE = ("scheduled",)  # a callback being dialled, or done, is past cancelling
+
+
+def cancel_callback(store: Store, callback_id: int, now: datetime, by: str) -> Callback | None:
+    """Cancel a scheduled callback and free its place in the slot; `by` (an operator, or the caller)
+    is recorded with the time. None when no scheduled callback has this id."""
+    with store.session() as session:
+        row = session.get(Callback, callback_id, with_for_update=True)
+        if row is None or row.state not in CANCELLABLE:
+            return None
+        row.state, row.updated_at = "cancelled", now
+        session.execute(update(CallbackSlot).where(CallbackSlot.starts_at == row.scheduled_for, CallbackSlot.booked > 0)
+                        .values(booked=CallbackSlot.booked - 1))
+        note_change(session, by, "cancel_callback", str(callback_id), now)
+        return row

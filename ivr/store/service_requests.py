@@ -41,7 +41,7 @@ def create_request(store: Store, new: NewRequest, now: datetime,
         with store.session() as session:
             existing = _already_recorded(session, new)
             if existing is not None:
-                return _request(existing)
+                return to_request(existing)
             reference = new.reference or make_reference()
             insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
             # DO NOTHING on any unique clash: the reference (drawn again) or the parent (followed up already).
@@ -51,7 +51,7 @@ def create_request(store: Store, new: NewRequest, now: datetime,
                 created_by_call=new.call_sid).on_conflict_do_nothing())
             record = session.scalar(select(ServiceRequestRecord).where(ServiceRequestRecord.reference == reference))
             if record is not None and _same(record, new):
-                return _request(record)
+                return to_request(record)
     raise RuntimeError(f"no free reference number after {ATTEMPTS} tries")
 
 
@@ -90,14 +90,14 @@ def request_chain(store: Store, reference: str | None = None,
             chain.insert(0, session.get(record, chain[0].parent_id))
         while (child := session.scalar(select(record).where(record.parent_id == chain[-1].id))) is not None:
             chain.append(child)
-        return [_request(item) for item in chain]
+        return [to_request(item) for item in chain]
 
 
 def find_request(store: Store, reference: str) -> ServiceRequest | None:
     """One request by its reference number."""
     with store.session() as session:
         record = session.scalar(select(ServiceRequestRecord).where(ServiceRequestRecord.reference == reference))
-        return None if record is None else _request(record)
+        return None if record is None else to_request(record)
 
 
 def count_requests(store: Store) -> int:
@@ -120,7 +120,7 @@ def record_history(store: Store, requests: Iterable[HistoricRequest]) -> None:
                 session.get(ServiceRequestRecord, made.id).answered_at = old.answered_at
 
 
-def _request(record: ServiceRequestRecord) -> ServiceRequest:
+def to_request(record: ServiceRequestRecord) -> ServiceRequest:
     """A stored request as a plain value."""
     return ServiceRequest(record.id, record.reference, record.kind, record.receipt_number, record.level,
                           record.parent_id, record.created_at, record.answered_at, record.routed_to)

@@ -172,3 +172,16 @@ class CallRecordRow(Base):
     outcome: Mapped[str | None] = mapped_column(String(24), index=True)
     tier: Mapped[str | None] = mapped_column(String(16))
     journey: Mapped[list] = mapped_column(JSON)
+
+
+class OperatorChange(Base):
+    """One change an operator made (answered a request, cancelled a callback, imported a file): who and when."""
+
+    __tablename__ = "operator_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    operator: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(128))  # what was changed: a reference, a callback id, a file
+    detail: Mapped[str] = mapped_column(String(256), default="")
