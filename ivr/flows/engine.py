@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ivr.flows.contracts import Contract
-from ivr.flows.matching import match_global, match_option
+from ivr.flows.matching import Choice, choices, understand
 from ivr.flows.model import LANGUAGES, FlowSet, Node
-from ivr.flows.spoken import MORE_TIME, sorry
+from ivr.flows.spoken import CLARIFY, CLARIFY_BY_KEY, MORE_TIME, sorry
 from ivr.flows.state import CallState
 from ivr.flows.steps import (
     MENU_TIMEOUT,
@@ -72,14 +72,14 @@ class Engine:
 
     def _answer(self, state: CallState, node: Node, given: CallInput) -> Step:
         """Follow a menu choice, a global key, or an input node's action."""
-        lang = state.lang
-        key = match_global(self.flowset.key_words, lang, given.digits, given.speech)
-        if node.type == "menu":
-            option = match_option(node, lang, given.digits, given.speech)
-            if option:
-                state.vars.update(option.set)
-                state.lang = option.set.get("lang", lang)
-                return self._run(state, option.goto, [])
+        heard = understand(self.flowset, node, state.lang, given.digits, given.speech)
+        if node.type == "menu" and heard.choice:
+            state.vars.update(heard.choice.sets)
+            state.lang = heard.choice.sets.get("lang", state.lang)
+            return self._run(state, heard.choice.goto, [])
+        if node.type == "menu" and heard.between:
+            return self._clarify(state, node, heard.between)
+        key = heard.global_key
         if key == "*":
             return self._run(state, node.back or node.qualified, [])
         if key == "0" and self.flowset.global_keys.get("0"):
@@ -90,6 +90,20 @@ class Engine:
                 return self._follow(state, node, result, [*result.says])
             return self._failure(state, node, "no_match", list(result.says))
         return self._failure(state, node, "no_match", [])
+
+    def _clarify(self, state: CallState, node: Node, between: tuple[Choice, ...]) -> Step:
+        """Ask which of two choices the caller meant (it counts as a try: a caller who keeps
+        saying both is not asked forever)."""
+        state.tries += 1
+        if state.tries > node.retries:
+            return self._run(state, node.give_up or self.flowset.give_up, [])
+        first, second = between
+        params = {"choice_1": first.label(state.lang), "choice_2": second.label(state.lang)}
+        by_key = first.key is not None and second.key is not None
+        if by_key:
+            params.update(key_1=first.key or "", key_2=second.key or "")
+        says = (Say(CLARIFY_BY_KEY if by_key else CLARIFY, params, node.bilingual),)
+        return Step(state.lang, says, self._gather(state, node))
 
     def _failure(self, state: CallState, node: Node, kind: str, says: list[Say]) -> Step:
         """Re-prompt (the last time saying more), offer more time once, then give up."""
@@ -167,7 +181,8 @@ class Engine:
     def _gather(self, state: CallState, node: Node, timeout: int | None = None) -> Gather:
         """The Gather for an input node, with the words worth hinting to the recogniser."""
         langs = LANGUAGES if node.bilingual else (state.lang,)
-        words = [w for o in node.options for la in langs for w in o.words.get(la, ())]
+        heard = [c.path[-1] for c in choices(self.flowset, node)] if node.type == "menu" else []
+        words = [w for o in heard for la in langs for w in (*o.words.get(la, ()), *o.topics.get(la, ()))]
         words += [w for k in ("0", "*") for w in self.flowset.key_words.get((k, state.lang), ())]
         default = INPUT_TIMEOUT if node.type == "input" else MENU_TIMEOUT
         # A TTY call is keypad-only from start to end, whatever the flow's nodes allow.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -87,8 +88,10 @@ def _assemble(line: LineDict, flows: dict[str, Flow], prompts: dict[str, Prompt]
     key_words = {
         (key, lang): tuple(words) for key, spec in line["keys"].items() for lang, words in spec["words"].items()
     }
+    meanings = {name: {lang: tuple(w) for lang, w in by_lang.items()}
+                for name, by_lang in line.get("meanings", {}).items()}
     return FlowSet(
-        flows=flows,
+        flows={name: _with_meanings(flow, meanings) for name, flow in flows.items()},
         prompts=prompts,
         voices=dict(line["voices"]),
         entry=line["entry"],
@@ -96,7 +99,24 @@ def _assemble(line: LineDict, flows: dict[str, Flow], prompts: dict[str, Prompt]
         global_keys=keys,
         give_up=line["give_up"],
         key_words=key_words,
+        meanings=meanings,
     )
+
+
+def _with_meanings(flow: Flow, meanings: dict[str, dict[str, tuple[str, ...]]]) -> Flow:
+    """The flow with each option's `means:` words added to its own; an unknown meaning is refused."""
+    nodes = {}
+    for node_id, node in flow.nodes.items():
+        options = []
+        for option in node.options:
+            if option.means and option.means not in meanings:
+                raise FlowError(flow.path, option.line, node_id, f"means: '{option.means}' is not one of the "
+                                f"line's meanings ({', '.join(sorted(meanings)) or 'none'})")
+            extra = meanings.get(option.means or "", {})
+            words = {lang: (*option.words.get(lang, ()), *extra.get(lang, ())) for lang in LANGUAGES}
+            options.append(replace(option, words={la: w for la, w in words.items() if w}))
+        nodes[node_id] = replace(node, options=tuple(options))
+    return replace(flow, nodes=nodes)
 
 
 def _targets(node: Node) -> Iterator[tuple[str, str]]:

@@ -140,6 +140,8 @@ def _build_node(flow: str, node_id: str, raw: LineDict) -> Node:
             words={lang: tuple(w) for lang, w in o.get("words", {}).items()},
             set=dict(o.get("set", {})),
             line=o.line,
+            topics={lang: tuple(w) for lang, w in o.get("topics", {}).items()},
+            means=o.get("means"),
         )
         for o in raw.get("options", ())
     )

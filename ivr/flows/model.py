@@ -22,6 +22,10 @@ class Option:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     set: dict[str, str] = field(default_factory=dict)
     line: int = 0
+    # Things a caller may mention that lead here only when no option's own words were heard
+    # ("my green card" is most likely about a case's status, "a typo on my green card" is not).
+    topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    means: str | None = None  # a meaning of the line's `meanings` whose words choose this option too
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,9 @@ class FlowSet:
     global_keys: dict[str, str] = field(default_factory=dict)
     give_up: str = ""
     key_words: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # The line's shared ways of saying one thing ("yes": "yeah", "that's right", "así es" ...),
+    # by meaning and language; an option takes one in with `means:`. "unsure" is heard at every menu.
+    meanings: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def node(self, qualified: str) -> Node:
         """The node named `flow.node`."""

@@ -21,6 +21,8 @@ OPTION = {
         "key": KEY,
         "goto": TARGET,
         "words": WORDS,
+        "topics": WORDS,
+        "means": ID,
         "set": {"type": "object", "additionalProperties": {"type": "string"}},
     },
 }
@@ -84,6 +86,7 @@ LINE = {
         "entry": TARGET,
         "entries": {"type": "object", "propertyNames": ID, "additionalProperties": TARGET},
         "give_up": TARGET,
+        "meanings": {"type": "object", "propertyNames": ID, "additionalProperties": WORDS},
         "voices": {
             "type": "object",
             "required": list(LANGUAGES),

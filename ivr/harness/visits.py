@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from urllib.parse import parse_qs, urlsplit
 
 from ivr.domain.contact_center import AGENT_REACHED, LANGUAGES
-from ivr.flows.matching import match_global, match_option
+from ivr.flows.matching import understand
 from ivr.flows.model import FlowSet, Node
 from ivr.flows.steps import CallInput
 from ivr.harness.coverage import END, SAME, Coverage, Transition, event_label, universe
@@ -32,11 +32,12 @@ def trigger_of(flowset: FlowSet, node: Node, lang: str, params: dict, entered: l
                       float(confidence) if confidence else None)
     if given.silent:
         return "give up" if entered else "silence"
-    if node.type == "menu":
-        option = match_option(node, lang, given.digits, given.speech)
-        if option:
-            return f"{'key' if given.digits else 'say'} {option.key}"
-    key = match_global(flowset.key_words, lang, given.digits, given.speech)
+    heard = understand(flowset, node, lang, given.digits, given.speech)
+    if node.type == "menu" and heard.choice:
+        return f"{'key' if given.digits else 'say'} {heard.choice.path[0].key}"
+    if node.type == "menu" and heard.between:
+        return "clarify"
+    key = heard.global_key
     if key == "*":
         return "back" if node.back else "repeat"
     if key == "0" and flowset.global_keys.get("0"):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from ivr.actions import biometrics, callbacks, case_status, registry, service_requests
+from ivr.actions import answers, biometrics, callbacks, case_status, registry, service_requests
 from ivr.actions.registry import agents_open
 from ivr.domain.contact_center import TIERS
 from ivr.flows.model import Node
@@ -19,7 +19,7 @@ SATURDAY_EVENING = datetime(2026, 11, 28, 23, 0, tzinfo=UTC)  # 6 p.m. Eastern
 THANKSGIVING_MORNING = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)  # 10 a.m. Eastern, a federal holiday
 MONDAY_AT_EIGHT = {"en": "Monday, November 30, at 8 a.m. Eastern time",
                    "es": "lunes 30 de noviembre, a las 8 de la mañana, hora del Este"}
-MODULES = (case_status, callbacks, biometrics, service_requests)
+MODULES = (case_status, callbacks, biometrics, service_requests, answers)
 
 
 def at(instant):

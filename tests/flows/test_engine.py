@@ -54,6 +54,8 @@ prompts:
   bye: {en: "Bye.", es: "Adiós."}
   sorry_no_input: {en: "Nothing heard.", es: "No escuché nada."}
   sorry_no_match: {en: "Not understood.", es: "No entendí."}
+  clarify: {en: "{choice_1} or {choice_2}?", es: "¿{choice_1} o {choice_2}?"}
+  clarify_by_key: {en: "{choice_1}, {key_1}; {choice_2}, {key_2}?", es: "{choice_1}, {key_1}; {choice_2}, {key_2}?"}
   more_time: {en: "Need more time?", es: "¿Necesita más tiempo?"}
 """
 

@@ -80,9 +80,10 @@ def test_a_key_defined_twice_is_refused(tmp_path):
 
 
 def test_yes_no_and_on_stay_words_not_booleans(tmp_path):
-    flows = broken_copy(tmp_path, "main.yaml", "es: [alguien, hablar con alguien]", "es: [alguien, no, si]")
+    flows = broken_copy(tmp_path, "main.yaml", "es: [alguien, hablar con alguien, otras preguntas, otra pregunta,",
+                        "es: [alguien, no, si, otras preguntas, otra pregunta,")
     option = next(o for o in load(flows).node("main.main_menu").options if o.key == "5")
-    assert option.words["es"] == ("alguien", "no", "si")
+    assert option.words["es"][:3] == ("alguien", "no", "si")
 
 
 def test_an_empty_directory_is_refused(tmp_path):

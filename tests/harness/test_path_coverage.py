@@ -113,6 +113,8 @@ def test_reachability_follows_a_language_choice(tmp_path):
           pick: {en: "Press 2.", es: "Oprima 2."}
           sorry_no_input: {en: "Nothing.", es: "Nada."}
           sorry_no_match: {en: "What?", es: "¿Qué?"}
+          clarify: {en: "{choice_1} or {choice_2}?", es: "¿{choice_1} o {choice_2}?"}
+          clarify_by_key: {en: "{key_1} or {key_2}?", es: "¿{key_1} o {key_2}?"}
           more_time: {en: "More time?", es: "¿Más tiempo?"}
     """), encoding="utf-8")
     flowset = load_flowset(flows, Known(contracts={}, tiers=(), code_prompts={}))

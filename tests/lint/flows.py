@@ -48,6 +48,8 @@ prompts:
   # What the code speaks itself (ivr/flows/spoken.py), which every line defines.
   sorry_no_input: {en: "Sorry, I did not hear you.", es: "Disculpe, no le escuché."}
   sorry_no_match: {en: "Sorry, I did not understand.", es: "Disculpe, no le entendí."}
+  clarify: {en: "{choice_1} or {choice_2}?", es: "¿{choice_1} o {choice_2}?"}
+  clarify_by_key: {en: "{choice_1}: {key_1}. {choice_2}: {key_2}.", es: "{choice_1}: {key_1}. {choice_2}: {key_2}."}
   more_time: {en: "Press any key when you are ready.", es: "Oprima cualquier tecla cuando esté listo."}
   apology: {en: "Sorry: something went wrong.", es: "Lo sentimos: algo salió mal."}
   apology_call_later: {en: "Please call again later.", es: "Por favor, llame más tarde."}

@@ -30,6 +30,7 @@ RULE_MODULES = (
     "ivr021_unknown_parameter",
     "ivr022_unset_variable",
     "ivr023_glossary",
+    "ivr024_shared_words",
 )
 RULES = tuple(import_module(f"{__name__}.{name}") for name in RULE_MODULES)
 ALWAYS_ON = RULES[0]  # invalid-file: a file that cannot be read was not linted, never hide that
