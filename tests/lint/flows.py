@@ -69,6 +69,22 @@ prompts:
   hello: {en: "Hello.", es: "Hola."}
 """
 
+# A menu of two choices, each with its own key and words.
+TWO_CHOICES = """\
+version: 1
+flow: demo
+start: start
+nodes:
+  start:
+    type: menu
+    prompt: choose
+    options:
+      - {key: "1", goto: base.goodbye, words: {en: [case status], es: [estado]}}
+      - {key: "2", goto: base.agent, words: {en: [password], es: [contraseña]}}
+prompts:
+  choose: {en: "For status, press 1. For passwords, press 2.", es: "Para estado, oprima 1. Para claves, oprima 2."}
+"""
+
 
 def write_flows(directory: Path, demo: str = DEMO, base: str = BASE) -> Path:
     """Write base.yaml and demo.yaml (dedented) into a directory; return it."""

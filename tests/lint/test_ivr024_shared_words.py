@@ -3,21 +3,7 @@
 from __future__ import annotations
 
 from tests.lint.flows import BASE, line_of, lint_texts
-
-MENU = """\
-version: 1
-flow: demo
-start: start
-nodes:
-  start:
-    type: menu
-    prompt: choose
-    options:
-      - {key: "1", goto: base.goodbye, words: {en: [case status], es: [estado]}}
-      - {key: "2", goto: base.agent, words: {en: [password], es: [contraseña]}}
-prompts:
-  choose: {en: "For status, press 1. For passwords, press 2.", es: "Para estado, oprima 1. Para claves, oprima 2."}
-"""
+from tests.lint.flows import TWO_CHOICES as MENU
 
 
 def test_distinct_words_pass(tmp_path):
