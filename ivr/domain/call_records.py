@@ -9,7 +9,8 @@ masked), `transfer` (the tier the call was handed to), `agent` (how the agent le
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 # How a call ended. Contained calls (no agent) are self-served, left the queue, abandoned or a
@@ -69,7 +70,10 @@ def _action_events(journey: Iterable[Mapping[str, Any]], actions: Mapping[str, s
     return {(actions.get(e["node"], ""), e["event"]) for e in journey if e.get("event")}
 
 
-def classify(journey: list[Mapping[str, Any]], callback_booked: bool, actions: Mapping[str, str]) -> tuple[str, str]:
+Journey = Sequence[Mapping[str, Any]]
+
+
+def classify(journey: Journey, callback_booked: bool, actions: Mapping[str, str]) -> tuple[str, str]:
     """(outcome, tier) of a finished call; `actions` maps a node to its action's name."""
     if any("fault" in e for e in journey):
         return FAULT, ""
@@ -89,6 +93,27 @@ def classify(journey: list[Mapping[str, Any]], callback_booked: bool, actions: M
     return ABANDONED_MENU, ""
 
 
-def _ended_by_line(journey: list[Mapping[str, Any]]) -> bool:
+def seconds_to_agent(journey: Sequence[Mapping[str, Any]], started_at: datetime) -> int | None:
+    """From the call's start until an agent took it: to the transfer, plus the time queued; None without one."""
+    handed = None
+    for entry in journey:
+        if "transfer" in entry:
+            handed = datetime.fromisoformat(entry["at"])
+        elif entry.get("agent") in AGENT_TOOK and handed is not None:
+            return max(0, int((handed - started_at).total_seconds() + float(entry.get("waited", 0))))
+    return None
+
+
+def first_fault(journey: Sequence[Mapping[str, Any]]) -> str | None:
+    """The kind of the call's first fault, or None."""
+    return next((str(entry["fault"]) for entry in journey if "fault" in entry), None)
+
+
+def refused_lookups(journey: Sequence[Mapping[str, Any]]) -> int:
+    """How many of the call's look-ups the limits refused."""
+    return sum(1 for entry in journey if entry.get("event") == "limited")
+
+
+def _ended_by_line(journey: Sequence[Mapping[str, Any]]) -> bool:
     """Whether the line itself said goodbye (the call's last entry is the `hangup` mark)."""
     return bool(journey) and journey[-1].get("hangup") is True

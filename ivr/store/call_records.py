@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ivr.domain.call_records import classify, mask_number
+from ivr.domain.call_records import classify, first_fault, mask_number, refused_lookups, seconds_to_agent
 from ivr.flows.state import CallState
 from ivr.store.db import Store
 from ivr.store.tables import Callback, CallRecordRow
@@ -68,6 +68,8 @@ def finish_call(session: Session, call_sid: str, now: datetime, actions: Mapping
     booked = session.scalar(select(Callback.id).where(Callback.booked_by_call == call_sid)) is not None
     row.outcome, tier = classify(row.journey, booked, actions)
     row.tier, row.ended_at = tier or None, now
+    row.agent_seconds = seconds_to_agent(row.journey, row.started_at)
+    row.fault, row.limited = first_fault(row.journey), refused_lookups(row.journey)
 
 
 def list_calls(store: Store, since: datetime | None = None, outcome: str | None = None,
@@ -100,9 +102,11 @@ def keep_calls(store: Store, records: list[CallRecord]) -> None:
     """Write records made elsewhere (the test harness's own database) into this store, replacing any."""
     with store.session() as session:
         for record in records:
-            session.merge(CallRecordRow(call_sid=record.call_sid, line=record.line, caller=record.caller,
-                                        lang=record.lang, started_at=record.started_at, ended_at=record.ended_at,
-                                        outcome=record.outcome, tier=record.tier, journey=record.journey))
+            session.merge(CallRecordRow(
+                call_sid=record.call_sid, line=record.line, caller=record.caller, lang=record.lang,
+                started_at=record.started_at, ended_at=record.ended_at, outcome=record.outcome, tier=record.tier,
+                journey=record.journey, agent_seconds=seconds_to_agent(record.journey, record.started_at),
+                fault=first_fault(record.journey), limited=refused_lookups(record.journey)))
 
 
 def _record(row: CallRecordRow) -> CallRecord:

@@ -172,6 +172,10 @@ class CallRecordRow(Base):
     outcome: Mapped[str | None] = mapped_column(String(24), index=True)
     tier: Mapped[str | None] = mapped_column(String(16))
     journey: Mapped[list] = mapped_column(JSON)
+    # Settled with the outcome, for metrics read at scrape time without reading every journey.
+    agent_seconds: Mapped[int | None] = mapped_column()  # from the start until an agent took the call
+    fault: Mapped[str | None] = mapped_column(String(64))  # the kind of the first fault, if any
+    limited: Mapped[int] = mapped_column(default=0)  # look-ups the limits refused
 
 
 class OperatorChange(Base):

@@ -12,14 +12,15 @@ from ivr.flows.steps import CallInput, Hangup, Step, Transfer
 
 
 def turn_entries(now: datetime, state: CallState, step: Step, given: CallInput | None = None,
-                 agent: str | None = None) -> list[dict[str, Any]]:
-    """The entries one turn adds: the caller's input or the agent leg's result, nodes, then the end."""
+                 agent: str | None = None, waited: str = "") -> list[dict[str, Any]]:
+    """The entries one turn adds: the caller's input or the agent leg's result (and the seconds queued,
+    Twilio's QueueTime), the nodes entered, then how the turn ended."""
     at = now.isoformat()
     entries: list[dict[str, Any]] = []
     if given is not None:
         entries.append({"at": at, "did": caller_did(given.digits, given.speech)})
     if agent is not None:
-        entries.append({"at": at, "agent": agent or "unknown"})
+        entries.append({"at": at, "agent": agent or "unknown", **({"waited": int(waited)} if waited.isdigit() else {})})
     for node, event in state.entered:
         entries.append({"at": at, "node": node, **({"event": event} if event else {})})
     if isinstance(step.end, Transfer):

@@ -33,7 +33,8 @@ def _reply(state: CallState, step: Step, given: CallInput | None = None, agent: 
     """Save the call's state and its turn in the call's record; answer with the step's TwiML."""
     rt = call_runtime()
     now = rt.clock()
-    save_state(rt.store, request.form["CallSid"], state, now, turn_entries(now, state, step, given, agent))
+    turn = turn_entries(now, state, step, given, agent, request.form.get("QueueTime", ""))
+    save_state(rt.store, request.form["CallSid"], state, now, turn)
     return twiml_reply(rt.writer.render(step))
 
 
