@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from flask import Flask
@@ -17,12 +19,21 @@ from ivr.harness.runner import random_caller, tier_of
 from ivr.harness.scenario import DEFAULT_NOW, Conditions, Scenario
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.transport import FlaskTransport
+from ivr.imports.test_data import parse_test_data
 from ivr.runtime import EXTENSION
 from ivr.store.call_records import CallRecord, list_calls
 from ivr.store.callbacks import book
 from ivr.store.faults import refuse_connections
+from ivr.store.test_data import add_test_data
 
 TOKEN = "harness-auth-token"
+SHARED = "harness.sqlite3"  # the database the apps share
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy an SQLite database, write-ahead log included (SQLite's online backup)."""
+    with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(target)) as copy:
+        origin.backup(copy)
 BASE_URL = "http://localhost"
 
 
@@ -54,31 +65,60 @@ class LocalBackend:
         self.factory, self.workdir, self.flows_dir = factory, Path(workdir), flows_dir
         self.default_now = default_now
         self.apps: dict[tuple, Flask] = {}
+        self.own_stores: list[Flask] = []  # apps of scenarios with records, each on its own database
         self.node_log: list[tuple[str, str]] = []  # (node, lang) as the engines enter them, in order
 
     def skip_reason(self, scenario: Scenario) -> str | None:
         """In-process every condition can be set: nothing is skipped."""
         return None
 
+    def prepare(self, scenario: Scenario) -> Scenario:
+        """In-process a scenario's records go into its own store, under the numbers it wrote."""
+        return scenario
+
     def app_for(self, conditions: Conditions) -> Flask:
         """The app for a clock and a set of faults, built on first use."""
-        key = (conditions.now or self.default_now, tuple(sorted(conditions.faults)), conditions.settings)
+        key = self._key(conditions)
         if key not in self.apps:
             self.apps[key] = self._build(*key)
+            if not self.template.exists():  # the demo data as it was before any call
+                copy_database(self.workdir / SHARED, self.template)
         return self.apps[key]
 
-    def _build(self, now: str, faults: tuple[str, ...], settings: tuple[tuple[str, str], ...]) -> Flask:
-        """A new app at that instant, with its engine observed and its faults injected."""
+    def _key(self, conditions: Conditions) -> tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]:
+        """What sets an app apart: its clock, faults and settings."""
+        return conditions.now or self.default_now, tuple(sorted(conditions.faults)), conditions.settings
+
+    @property
+    def template(self) -> Path:
+        """A copy of the shared database made before any call."""
+        return self.workdir / "template.sqlite3"
+
+    def app_with_records(self, scenario: Scenario) -> Flask:
+        """A new app on a database of its own (the demo data as first built), holding the scenario's records."""
+        self.app_for(Conditions())
+        database = self.workdir / f"records-{len(self.own_stores) + 1}.sqlite3"
+        copy_database(self.template, database)
+        app = self._build(*self._key(scenario.conditions), database=database, data=scenario.data)
+        self.own_stores.append(app)
+        return app
+
+    def _build(self, now: str, faults: tuple[str, ...], settings: tuple[tuple[str, str], ...],
+               database: Path | None = None, data: dict | None = None) -> Flask:
+        """A new app at that instant, with its engine observed, its records added and its faults injected."""
         config = {
             "TESTING": True, "TWILIO_AUTH_TOKEN": TOKEN, "FAKE_NOW": now, "DEMO_DATA": "1",
-            "DATABASE_URL": f"sqlite:///{self.workdir / 'harness.sqlite3'}",
+            "DATABASE_URL": f"sqlite:///{database or self.workdir / SHARED}",
             "INSTANCE_PATH": str(self.workdir / "instance"), "PUBLIC_BASE_URL": "", "TRUST_PROXY": "0",
             **dict(settings),
         }
         if self.flows_dir:
             config["FLOWS_DIR"] = str(self.flows_dir)
         app = self.factory(config)
-        app.extensions[EXTENSION].engine.observer = lambda node, lang: self.node_log.append((node, lang))
+        rt = app.extensions[EXTENSION]
+        rt.engine.observer = lambda node, lang: self.node_log.append((node, lang))
+        if data:
+            add_test_data(rt.store, parse_test_data(data), rt.clock())
         for fault in faults:
             FAULT_INJECTORS[fault](app)
         return app
@@ -91,7 +131,7 @@ class LocalBackend:
 
     def open_call(self, scenario: Scenario) -> tuple[SimulatedCall, RecordingTransport]:
         """A new call into the app for the scenario's conditions."""
-        app = self.app_for(scenario.conditions)
+        app = self.app_with_records(scenario) if scenario.data else self.app_for(scenario.conditions)
         transport = RecordingTransport(FlaskTransport(app.test_client(), BASE_URL), self.node_log)
         call = SimulatedCall(transport, BASE_URL, TOKEN, caller=scenario.caller or random_caller(),
                              agent_outcome=scenario.conditions.agent)
@@ -107,12 +147,14 @@ class LocalBackend:
         return tier_of(parse_targets(transfer_targets(app.config)), kind, target)
 
     def call_records(self) -> list[CallRecord]:
-        """The records of every call placed (the apps share one database)."""
-        app = next(iter(self.apps.values()), None)
-        return list_calls(app.extensions[EXTENSION].store) if app else []
+        """The records of every call placed (on the shared database, and on the scenarios' own)."""
+        shared = next(iter(self.apps.values()), None)
+        apps = ([shared] if shared else []) + self.own_stores
+        return [record for app in apps for record in list_calls(app.extensions[EXTENSION].store)]
 
     def close(self) -> None:
         """Close every app's database connections."""
-        for app in self.apps.values():
+        for app in [*self.apps.values(), *self.own_stores]:
             app.extensions[EXTENSION].store.dispose()
         self.apps.clear()
+        self.own_stores.clear()

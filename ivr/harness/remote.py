@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import ipaddress
 import threading
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 import requests
 
 from ivr.domain.clock import parse_instant
 from ivr.domain.routing import Target
+from ivr.harness.fresh_data import FreshIds, with_fresh_identifiers
 from ivr.harness.recording import RecordingTransport
 from ivr.harness.runner import random_caller, tier_of
 from ivr.harness.scenario import DEFAULT_NOW, Scenario
@@ -33,7 +35,17 @@ def is_local_url(url: str) -> bool:
 def conditions_of(scenario: Scenario) -> TestConditions:
     """What a scenario's call asks the served line for; without `now:`, live hours, as in-process."""
     c = scenario.conditions
-    return TestConditions(now=c.now or DEFAULT_NOW, agent=c.agent, faults=c.faults, settings=c.settings)
+    return TestConditions(now=c.now or DEFAULT_NOW, agent=c.agent, faults=c.faults, settings=c.settings,
+                          data=scenario.data)
+
+
+def with_callback_to_answer(scenario: Scenario) -> Scenario:
+    """A scenario that answers the IVR's callback, with that callback among its records (due now)."""
+    callback = {"id": 0, "phone": scenario.caller or "+12025550100", "lang": scenario.language,
+                "tier": scenario.answers_callback, "purpose": "agent",
+                "scheduled_for": scenario.conditions.now or DEFAULT_NOW}
+    data = {**scenario.data, "callbacks": [*scenario.data.get("callbacks", []), callback]}
+    return replace(scenario, data=data)
 
 
 class RemoteBackend:
@@ -50,6 +62,7 @@ class RemoteBackend:
         self.base_url, self.auth_token, self.targets = base_url.rstrip("/"), auth_token, targets
         self.server_now = parse_instant(server_now) if server_now else None
         self.conditions_secret = conditions_secret
+        self.fresh = FreshIds()
         self.timeout = timeout
         self._local = threading.local()  # one requests session per thread: sessions are not thread-safe
         self._sessions: list[requests.Session] = []
@@ -60,6 +73,9 @@ class RemoteBackend:
         conditions = scenario.conditions
         if self.conditions_secret:
             return self._signed_skip_reason(scenario)
+        if scenario.data:
+            return ("records (data:) can only be given to a served IVR started with IVR_TEST_CONDITIONS_SECRET "
+                    "(pass --conditions-secret), or in-process (run without --url)")
         if scenario.answers_callback:
             return "answering a callback needs one booked in the server's store: in-process only (run without --url)"
         if conditions.faults:
@@ -76,13 +92,19 @@ class RemoteBackend:
 
     def _signed_skip_reason(self, scenario: Scenario) -> str | None:
         """With the secret, only settings a call cannot change on its own skip a scenario."""
-        if scenario.answers_callback:
-            return "answering a callback needs one booked in the server's store: in-process only (run without --url)"
         fixed = [name for name, _ in scenario.conditions.settings if name not in PER_CALL_SETTINGS]
         if fixed:
             return (f"settings ({', '.join(fixed)}) hold for the whole line, not one call: in-process only "
                     f"(a call may change {', '.join(sorted(PER_CALL_SETTINGS))})")
         return None
+
+    def prepare(self, scenario: Scenario) -> Scenario:
+        """With the secret: the scenario's records (and the callback it answers) under numbers new to the line."""
+        if not self.conditions_secret:
+            return scenario
+        if scenario.answers_callback:
+            scenario = with_callback_to_answer(scenario)
+        return with_fresh_identifiers(scenario, self.fresh)
 
     def session(self) -> requests.Session:
         """This thread's session."""
@@ -99,6 +121,8 @@ class RemoteBackend:
                              agent_outcome=scenario.conditions.agent)
         if scenario.called:
             call.called = scenario.called
+        if scenario.answers_callback and self.conditions_secret:
+            call.entry_path = f"/voice/callback?id={scenario.data['callbacks'][-1]['id']}&lang={scenario.language}"
         if self.conditions_secret:
             call.start_headers = sign(conditions_of(scenario), call.call_sid, self.conditions_secret)
         return call, transport

@@ -36,6 +36,8 @@ class Backend(Protocol):
 
     def skip_reason(self, scenario: Scenario) -> str | None: ...
 
+    def prepare(self, scenario: Scenario) -> Scenario: ...
+
     def open_call(self, scenario: Scenario) -> tuple[SimulatedCall, RecordingTransport]: ...
 
     def tier_of(self, kind: str, target: str) -> str | None: ...
@@ -70,6 +72,7 @@ def run_scenario(scenario: Scenario, backend: Backend) -> Outcome:
     reason = backend.skip_reason(scenario)
     if reason:
         return Outcome(scenario, "skipped", reason)
+    scenario = backend.prepare(scenario)
     started = time.perf_counter()
     call, transport = backend.open_call(scenario)
     player = Player(call, transport, backend)

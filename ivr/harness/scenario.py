@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from jsonschema.exceptions import best_match
 from ivr.domain.clock import parse_instant
 from ivr.flows.loader import FlowError, read_yaml
 from ivr.harness.scenario_schema import BARE_STEPS, SCENARIO, STEP_ARGUMENTS
+from ivr.imports.test_data import TestDataError, parse_test_data
 
 # Named instants for `now:`; a preset is only a shorthand for the instant it names.
 PRESETS = {
@@ -65,6 +66,7 @@ class Scenario:
     caller: str | None = None
     called: str | None = None
     answers_callback: str | None = None  # the tier of a booked callback this call answers
+    data: dict[str, Any] = field(default_factory=dict)  # records the call needs, by kind (`data:`)
 
 
 def load_scenario(path: Path) -> Scenario:
@@ -88,7 +90,19 @@ def parse_scenario(data: dict, path: str) -> Scenario:
                             settings=tuple(sorted((k, str(v)) for k, v in data.get("settings", {}).items())))
     return Scenario(name=data.get("name") or Path(path).stem, path=path, language=data["language"], steps=steps,
                     conditions=conditions, caller=data.get("caller"), called=data.get("called"),
-                    answers_callback=data.get("answers_callback"))
+                    answers_callback=data.get("answers_callback"), data=_records(path, data))
+
+
+def _records(path: str, data: dict) -> dict[str, Any]:
+    """The scenario's `data:`, as plain lists of records, checked as the line will check them."""
+    records = {kind: [{k: v.isoformat() if isinstance(v, date) else v for k, v in item.items()} for item in items]
+               for kind, items in (data.get("data") or {}).items()}
+    try:
+        parse_test_data(records)
+    except TestDataError as error:
+        line = getattr(data, "key_lines", {}).get("data", getattr(data, "line", 1))
+        raise ScenarioError(f"{path}:{line}: {error}") from None
+    return records
 
 
 def _check(path: str, data: dict, lines) -> None:

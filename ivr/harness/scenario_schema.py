@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ivr.domain.contact_center import LANGUAGES, TIERS
+from ivr.imports.test_data import KINDS as DATA_KINDS
 
 AGENT_OUTCOMES = ("answered", "busy", "no-answer", "failed", "queue-full", "leave")
 FAULTS = ("database_down",)
@@ -84,8 +85,14 @@ SCENARIO = {
         "faults": {"type": "array", "items": {"enum": list(FAULTS)}, "uniqueItems": True},
         # App settings (ivr/config.py names) for in-process runs, e.g. {CALLBACK_SLOT_CAPACITY: "0"}.
         "settings": {"type": "object", "additionalProperties": {"type": ["string", "number"]}},
-        # The call is the IVR's own callback to the caller, booked for this tier (in-process only).
+        # The call is the IVR's own callback to the caller, booked for this tier.
         "answers_callback": {"enum": list(TIERS)},
+        # Records the call needs (ivr/imports/test_data.py checks each kind's fields).
+        "data": {
+            "type": "object",
+            "propertyNames": {"enum": list(DATA_KINDS)},
+            "additionalProperties": {"type": "array", "items": {"type": "object"}},
+        },
         # Each step is checked on its own against STEP_ARGUMENTS, for messages that name the step.
         "steps": {"type": "array", "minItems": 1},
     },

@@ -5,7 +5,10 @@ from __future__ import annotations
 from flask import current_app, g, request
 
 from ivr.flows.state import CallState
+from ivr.imports.test_data import parse_test_data
 from ivr.runtime import Runtime, runtime
+from ivr.store.calls import FINAL_STATUSES, load_state
+from ivr.store.test_data import add_test_data, remove_test_data
 from ivr.test_conditions import HEADER, SIGNATURE_HEADER, ConditionsRefused, TestConditions, verify
 
 
@@ -39,6 +42,25 @@ def conditions_in(state: CallState | None) -> TestConditions | None:
         return TestConditions.from_json(state.conditions)
     except ConditionsRefused:
         return None
+
+
+def start_test_call(conditions: TestConditions | None) -> Runtime:
+    """The parts a new call runs on; the records its conditions bring are added first."""
+    rt = use_runtime(conditions)
+    if conditions is not None and conditions.data:
+        add_test_data(rt.store, parse_test_data(conditions.data), rt.clock())
+    return rt
+
+
+def end_test_call(call_sid: str, status: str) -> None:
+    """When a call under test conditions ends, remove its records and those it made."""
+    if status not in FINAL_STATUSES or not current_app.config["TEST_CONDITIONS_SECRET"]:
+        return
+    store = runtime().store
+    conditions = conditions_in(load_state(store, call_sid))
+    if conditions is not None:
+        remove_test_data(store, parse_test_data(conditions.data), call_sid)
+        current_app.logger.info("call %s: its test records removed", call_sid)
 
 
 def use_runtime(conditions: TestConditions | None) -> Runtime:

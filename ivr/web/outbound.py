@@ -8,6 +8,7 @@ from ivr.flows.state import CallState, entry_vars
 from ivr.runtime import runtime
 from ivr.store.callbacks import get_callback
 from ivr.store.calls import record_status, save_state
+from ivr.web.conditions import conditions_of_new_call, start_test_call
 from ivr.web.faults import apologise
 from ivr.web.journey import action_nodes, turn_entries
 from ivr.web.reply import twiml_reply
@@ -29,14 +30,16 @@ def check_signature():
 @one_unit_of_work
 def callback_answered():
     """The person we call back answered: greet them in their language and connect the right tier."""
-    rt, form = runtime(), request.form
+    form, conditions = request.form, conditions_of_new_call()
+    rt = start_test_call(conditions)
     callback = get_callback(rt.store, int(request.args["id"]))
     if callback is None:
         return twiml_reply(rt.writer.hangup())
     state = CallState(call_sid=form["CallSid"], caller=callback.phone, called=form.get("From", ""),
                       lang=callback.lang, vars=entry_vars("callback", {"callback_tier": callback.tier,
                                                                        "callback_purpose": callback.purpose,
-                                                                       "receipt": callback.receipt_number or ""}))
+                                                                       "receipt": callback.receipt_number or ""}),
+                      conditions=conditions.to_json() if conditions else {})
     state, step = rt.engine.start(state, "callback")
     now = rt.clock()
     save_state(rt.store, form["CallSid"], state, now, turn_entries(now, state, step))

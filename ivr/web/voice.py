@@ -10,7 +10,15 @@ from ivr.flows.state import CallState, entry_vars
 from ivr.flows.steps import CallInput, Step, TransferEnded
 from ivr.runtime import runtime
 from ivr.store.calls import load_state, record_status, save_state
-from ivr.web.conditions import agent_outcome, call_runtime, conditions_in, conditions_of_new_call, use_runtime
+from ivr.web.conditions import (
+    agent_outcome,
+    call_runtime,
+    conditions_in,
+    conditions_of_new_call,
+    end_test_call,
+    start_test_call,
+    use_runtime,
+)
 from ivr.web.faults import apologise, caller_language
 from ivr.web.journey import action_nodes, turn_entries
 from ivr.web.reply import twiml_reply
@@ -56,7 +64,7 @@ def incoming():
     form = request.form
     current_app.logger.info("call %s from %s", form["CallSid"], form.get("From", "?"))
     conditions = conditions_of_new_call()
-    rt = use_runtime(conditions)
+    rt = start_test_call(conditions)
     tty = same_number(form.get("To", ""), current_app.config["TTY_NUMBER"])
     entry, values = ("tty", {"keypad_only": "1"}) if tty else (None, {})
     state = CallState(call_sid=form["CallSid"], caller=form.get("From", ""), called=form.get("To", ""),
@@ -122,6 +130,7 @@ def leave_queue():
 def status():
     """The call's status callback: recorded once per status; a final one forgets the call."""
     rt = runtime()
+    end_test_call(request.form["CallSid"], request.form.get("CallStatus", ""))
     record_status(rt.store, request.form["CallSid"], request.form.get("CallStatus", ""), rt.clock(),
                   action_nodes(rt.flowset))
     return twiml_reply(rt.writer.empty())

@@ -92,3 +92,20 @@ def test_pytest_runs_scenario_files_as_test_items(pytester):
     assert "step 2 (line 5): expect_heard" in output
     assert "Traceback" not in output
     assert "IVR scenarios: node coverage" in output
+
+
+def test_a_scenarios_records_go_into_its_own_store_in_process(runner, tmp_path):
+    scenario = ROOT / "tests" / "scenarios" / "biometrics_reschedule_en.yaml"
+    twice = [str(scenario), str(tmp_path / "again.yaml")]
+    (tmp_path / "again.yaml").write_text(scenario.read_text())
+    result = runner.invoke(args=["harness", "run", *twice])
+    assert result.exit_code == 0 and "2 passed, 0 failed" in result.output, result.output
+
+
+def test_a_scenario_with_a_bad_record_is_refused_with_its_line(runner, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('language: en\ndata:\n  slots:\n    - {asc: vsc, starts_at: "2026-12-01T09:00", capacity: 1}\n'
+                   'steps:\n  - press: "1"\n')
+    result = runner.invoke(args=["harness", "run", str(bad)])
+    assert result.exit_code == 1
+    assert "bad.yaml:2: data: slots[0]: " in result.output and "not an Application Support Center" in result.output

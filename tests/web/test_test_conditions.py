@@ -7,6 +7,8 @@ import logging
 import pytest
 
 from ivr.factory import ConfigurationRefused
+from ivr.runtime import EXTENSION
+from ivr.store.cases import find_case
 from ivr.test_conditions import HEADER, TestConditions, sign
 from tests.conftest import simulated_call
 
@@ -92,3 +94,37 @@ def test_conditions_not_signed_for_this_call_with_this_secret_are_ignored(test_l
         c.start().press("1").press("0")
     assert [t.target for t in c.transfers] == ["tier1"]
     assert "test conditions ignored" in caplog.text
+
+
+CASE = {"receipt_number": "WAC2190070011", "form_type": "N-400", "status": "approved", "status_date": "2026-11-05",
+        "filing_location": "csc"}
+
+
+def status_heard(call) -> str:
+    """Ask for the status of WAC2190070011 by keypad and confirm it; what was heard."""
+    return call.start().press("1").press("1").press("9222190070011#").press("1").last_heard
+
+
+def test_a_calls_records_come_with_it_and_go_when_it_ends(test_line):
+    c = conditioned_call(test_line, TestConditions(data={"cases": [CASE]}))
+    assert "Form N-400" in status_heard(c)
+    assert find_case(test_line.extensions[EXTENSION].store, "WAC2190070011") is not None
+    c.hangup()
+    assert find_case(test_line.extensions[EXTENSION].store, "WAC2190070011") is None
+    assert "Form N-400" not in status_heard(simulated_call(test_line))
+
+
+def test_a_line_without_the_secret_adds_no_records(make_app):
+    line = make_app()
+    c = conditioned_call(line, TestConditions(data={"cases": [CASE]}))
+    assert "Form N-400" not in status_heard(c)
+    assert find_case(line.extensions[EXTENSION].store, "WAC2190070011") is None
+
+
+def test_the_callback_a_call_answers_can_come_with_it(test_line):
+    callback = {"id": 2_000_000_123, "phone": "+12025550100", "lang": "es", "tier": "tier3",
+                "scheduled_for": "2026-11-30T15:00:00Z"}
+    c = conditioned_call(test_line, TestConditions(data={"callbacks": [callback]}))
+    c.entry_path = "/voice/callback?id=2000000123&lang=es"
+    c.start()
+    assert "como usted pidió" in c.all_heard and [t.target for t in c.transfers] == ["tier3"]
