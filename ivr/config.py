@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ivr.domain.contact_center import TIERS
+from ivr.domain.contact_center import LANGUAGES, TIERS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +32,9 @@ SETTINGS = {
     "TRANSFER_TIER3": ("IVR_TRANSFER_TIER3", "queue:tier3"),
     "TRANSFER_HELPDESK": ("IVR_TRANSFER_HELPDESK", "queue:helpdesk"),
     "TRANSFER_TTY": ("IVR_TRANSFER_TTY", "queue:tty"),
+    # The same per language, for agents who speak it (IVR_TRANSFER_TIER1_ES); empty: the tier's target.
+    **{f"TRANSFER_{tier.upper()}_{lang.upper()}": (f"IVR_TRANSFER_{tier.upper()}_{lang.upper()}", "")
+       for tier in TIERS for lang in LANGUAGES},
     "TTY_NUMBER": ("IVR_TTY_NUMBER", "+18007671833"),
     # Case look-ups allowed per call and per caller number within the window, against guessing.
     "LOOKUPS_PER_CALL": ("IVR_LOOKUPS_PER_CALL", "5"),
@@ -68,5 +71,10 @@ def is_true(value: object) -> bool:
 
 
 def transfer_targets(config: Mapping[str, Any]) -> dict[str, str]:
-    """Each tier's configured transfer target."""
-    return {tier: config[f"TRANSFER_{tier.upper()}"] for tier in TIERS}
+    """Each tier's configured transfer target, and as `tier_lang` the targets set for one language."""
+    targets = {tier: config[f"TRANSFER_{tier.upper()}"] for tier in TIERS}
+    for tier in TIERS:
+        for lang in LANGUAGES:
+            if config.get(f"TRANSFER_{tier.upper()}_{lang.upper()}"):
+                targets[f"{tier}_{lang}"] = config[f"TRANSFER_{tier.upper()}_{lang.upper()}"]
+    return targets

@@ -8,6 +8,7 @@ from twilio.twiml.voice_response import VoiceResponse
 
 from ivr.domain.contact_center import LANGUAGES
 from ivr.domain.routing import Target
+from ivr.flows.languages import BOTH, languages_of
 from ivr.flows.model import FlowSet
 from ivr.flows.spoken import APOLOGY, APOLOGY_CALL_LATER, CONNECTING_AFTER_FAULT, HOLD, HOLD_LEAVE, HOLD_WAIT
 from ivr.flows.steps import Gather, Hangup, Say, Step, Transfer
@@ -35,8 +36,8 @@ class TwimlWriter:
         return self.flowset.prompts[prompt].text[lang].format_map(params or {})
 
     def say(self, parent, say: Say, lang: str) -> None:
-        """Add a prompt to a verb: once in the call's language, or in each language."""
-        for language in LANGUAGES if say.bilingual else (lang,):
+        """Add a prompt to a verb: once in the call's language (or the Say's own), or in each language."""
+        for language in LANGUAGES if say.bilingual else languages_of(say.lang or lang):
             words = self.text(say.prompt, language, say.params)
             rate = self.flowset.prompts[say.prompt].rate
             verb = parent.say(None if rate else words, voice=self.flowset.voices[language],
@@ -47,20 +48,21 @@ class TwimlWriter:
     def render(self, step: Step) -> VoiceResponse:
         """The TwiML for one engine step."""
         response = VoiceResponse()
+        lang = BOTH if step.bilingual else step.lang
         if isinstance(step.end, Gather):
-            self._gather(response, step, step.end)
+            self._gather(response, step, step.end, lang)
             return response
         for say in step.says:
-            self.say(response, say, step.lang)
+            self.say(response, say, lang)
         if isinstance(step.end, Transfer):
-            self.transfer(response, step.end.tier, step.lang, step.end.node)
+            self.transfer(response, step.end.tier, lang, step.end.node)
         elif isinstance(step.end, Hangup):
             response.hangup()
         return response
 
-    def _gather(self, response: VoiceResponse, step: Step, spec: Gather) -> None:
+    def _gather(self, response: VoiceResponse, step: Step, spec: Gather, lang: str) -> None:
         """Prompts inside a Gather (callers may answer early), then a no-input fallback."""
-        action = self.url("voice.gather", node=spec.node, lang=step.lang)
+        action = self.url("voice.gather", node=spec.node, lang=lang)
         hints = list(spec.words) + (self.hints(spec.hints, step.lang) if spec.hints else [])
         attrs = {"action": action, "method": "POST", "timeout": spec.timeout}
         if spec.max_digits == 1:
@@ -74,7 +76,7 @@ class TwimlWriter:
             attrs["input"] = "dtmf"
         with response.gather(**attrs) as gather:
             for say in step.says:
-                self.say(gather, say, step.lang)
+                self.say(gather, say, lang)
         # Twilio falls through to the next verb on silence: report it to the same action.
         response.redirect(action, method="POST")
 
@@ -84,7 +86,8 @@ class TwimlWriter:
         With no node (a transfer made after a fault) the action needs no call state: the store
         may be what failed, and asking it again would apologise forever.
         """
-        target = self.targets[tier]
+        # A tier may have agents for each language (IVR_TRANSFER_TIER1_ES); else the tier's own target.
+        target = self.targets.get(f"{tier}_{lang}") or self.targets[tier]
         if node:
             action = self.url("voice.transfer_result", node=node, lang=lang)
         else:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ivr.flows.contracts import Contract
+from ivr.flows.languages import SWITCH_KEY, asks_to_switch, other_language
 from ivr.flows.matching import Choice, choices, understand
 from ivr.flows.model import LANGUAGES, FlowSet, Node
-from ivr.flows.spoken import CLARIFY, CLARIFY_BY_KEY, MORE_TIME, sorry
+from ivr.flows.spoken import CLARIFY, CLARIFY_BY_KEY, MORE_TIME, SWITCH_LANGUAGE, sorry
 from ivr.flows.state import CallState
 from ivr.flows.steps import (
     MENU_TIMEOUT,
@@ -76,9 +77,14 @@ class Engine:
         if node.type == "menu" and heard.choice:
             state.vars.update(heard.choice.sets)
             state.lang = heard.choice.sets.get("lang", state.lang)
+            state.lang_chosen = state.lang_chosen or "lang" in heard.choice.sets
             return self._run(state, heard.choice.goto, [])
         if node.type == "menu" and heard.between:
             return self._clarify(state, node, heard.between)
+        if self._offers_switch(state, node) and asks_to_switch(self.flowset.key_words, state.lang, given.digits,
+                                                                given.speech):
+            state.lang = state.vars["lang"] = other_language(state.lang)
+            return self._run(state, node.qualified, [])
         key = heard.global_key
         if key == "*":
             return self._run(state, node.back or node.qualified, [])
@@ -103,7 +109,7 @@ class Engine:
         if by_key:
             params.update(key_1=first.key or "", key_2=second.key or "")
         says = (Say(CLARIFY_BY_KEY if by_key else CLARIFY, params, node.bilingual),)
-        return Step(state.lang, says, self._gather(state, node))
+        return self._step(state, node, list(says), self._gather(state, node))
 
     def _failure(self, state: CallState, node: Node, kind: str, says: list[Say]) -> Step:
         """Re-prompt (the last time saying more), offer more time once, then give up."""
@@ -113,18 +119,18 @@ class Engine:
             # A re-prompt speaks the same variables as the prompt it repeats (a slot, a number).
             says += [Say(sorry(kind), bilingual=node.bilingual),
                      Say(last or node.prompt or "", self._params(state, node), node.bilingual)]
-            return Step(state.lang, tuple(says), self._gather(state, node))
+            return self._step(state, node, says, self._gather(state, node))
         if kind == "no_input" and not state.more_time:
             state.more_time = True
             says.append(Say(MORE_TIME, bilingual=node.bilingual))
-            return Step(state.lang, tuple(says), self._gather(state, node, MORE_TIME_TIMEOUT))
+            return self._step(state, node, says, self._gather(state, node, MORE_TIME_TIMEOUT))
         return self._run(state, node.give_up or self.flowset.give_up, says)
 
     def _after_transfer(self, state: CallState, node: Node, ended: TransferEnded) -> Step:
         """After the agent leg: end the call, or follow the node's `left` or `failed` branch."""
         event = "left" if ended.left and "left" in node.on else "failed"
         if ended.ok or event not in node.on:
-            return Step(state.lang, (), Hangup())
+            return self._step(state, node, [], Hangup())
         return self._run(state, node.on[event], [])
 
     def _call(self, state: CallState, node: Node, given: CallInput | None) -> ActionResult:
@@ -167,8 +173,19 @@ class Engine:
                 says.extend(result.says)
                 target = _target_of(node, result.event)
             else:
-                return Step(state.lang, tuple(says), self._end(state, node))
+                return self._step(state, node, says, self._end(state, node))
         raise EngineError(f"flow passed {MAX_HOPS} nodes without waiting for the caller (at {target})")
+
+    def _offers_switch(self, state: CallState, node: Node) -> bool:
+        """Whether a menu offers the other language: the line declares the key and a language is chosen."""
+        return node.type == "menu" and not node.bilingual and state.lang_chosen and (
+            (SWITCH_KEY, state.lang) in self.flowset.key_words)
+
+    def _step(self, state: CallState, node: Node, says: list[Say], end: Gather | Transfer | Hangup) -> Step:
+        """The turn: at a menu the offer to switch language comes last, in the other language's voice."""
+        if isinstance(end, Gather) and end.node == node.qualified and self._offers_switch(state, node):
+            says = [*says, Say(SWITCH_LANGUAGE, lang=other_language(state.lang))]
+        return Step(state.lang, tuple(says), end, bilingual=not state.lang_chosen)
 
     def _end(self, state: CallState, node: Node) -> Gather | Transfer | Hangup:
         """How a turn ends at a waiting or final node."""

@@ -95,7 +95,7 @@ LINE = {
         },
         "keys": {
             "type": "object",
-            "propertyNames": {"enum": ["0", "*"]},
+            "propertyNames": {"enum": ["0", "*", "9"]},
             "additionalProperties": {
                 "type": "object",
                 "required": ["words"],

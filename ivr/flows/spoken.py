@@ -15,6 +15,8 @@ APOLOGY, APOLOGY_CALL_LATER, CONNECTING_AFTER_FAULT = "apology", "apology_call_l
 HOLD, HOLD_WAIT, HOLD_LEAVE = "hold", "hold_wait", "hold_leave"
 # The engine, when what a caller said fits two choices of a menu: a short question between them.
 CLARIFY, CLARIFY_BY_KEY = "clarify", "clarify_by_key"
+# The engine, at every menu once a language is chosen: the other language's offer ("Para español, oprima 9").
+SWITCH_LANGUAGE = "switch_language"
 
 CODE_PROMPTS: Mapping[str, frozenset[str]] = {
     SORRY_NO_INPUT: frozenset(), SORRY_NO_MATCH: frozenset(), MORE_TIME: frozenset(),
@@ -22,6 +24,7 @@ CODE_PROMPTS: Mapping[str, frozenset[str]] = {
     HOLD: frozenset({"position"}), HOLD_WAIT: frozenset({"minutes"}), HOLD_LEAVE: frozenset(),
     CLARIFY: frozenset({"choice_1", "choice_2"}),
     CLARIFY_BY_KEY: frozenset({"choice_1", "choice_2", "key_1", "key_2"}),
+    SWITCH_LANGUAGE: frozenset(),
 }
 
 

@@ -34,6 +34,7 @@ class CallState:
     caller: str = ""  # the number the call comes from (caller ID), as Twilio gives it
     called: str = ""  # the line's number the caller dialled
     lang: str = "en"
+    lang_chosen: bool = True  # False until the caller picks a language: until then everything is said in both
     node: str = ""  # the `flow.node` the call waits at
     tries: int = 0  # failed answers at the node it waits at
     more_time: bool = False  # whether the caller was already offered more time there
@@ -60,7 +61,8 @@ class CallState:
         """The state from what `to_json` gave; unknown keys are ignored, variables read as text."""
         return cls(
             call_sid=str(data.get("call_sid", "")), caller=str(data.get("caller", "")),
-            called=str(data.get("called", "")), lang=str(data.get("lang", "en")), node=str(data.get("node", "")),
+            called=str(data.get("called", "")), lang=str(data.get("lang", "en")),
+            lang_chosen=bool(data.get("lang_chosen", True)), node=str(data.get("node", "")),
             tries=int(data.get("tries", 0)), more_time=bool(data.get("more_time", False)),
             vars={str(k): str(v) for k, v in dict(data.get("vars", {})).items()},
             conditions=dict(data.get("conditions") or {}),

@@ -19,6 +19,7 @@ class Say:
     prompt: str
     params: dict[str, str] = field(default_factory=dict)
     bilingual: bool = False
+    lang: str | None = None  # said in this language whatever the call's (the offer to switch language)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Step:
     lang: str
     says: tuple[Say, ...]
     end: Gather | Transfer | Hangup
+    bilingual: bool = False  # no language chosen yet: every prompt is said in both
 
 
 @dataclass(frozen=True)

@@ -148,11 +148,15 @@ def render(dot_source: str, fmt: str) -> bytes:
     return done.stdout
 
 
+_KEY_ROLES = {"9": "the other language"}  # the global keys with no goto, besides * (back / repeat)
+
+
 def _line_note(model: LintModel) -> str:
     """The line's global keys and give_up, which every menu shares."""
     if not model.line:
         return "no line section"
-    keys = ", ".join(f"{key} -> {goto or 'back / repeat'}" for key, (goto, _) in model.line.keys().items())
+    keys = ", ".join(f"{key} -> {goto or _KEY_ROLES.get(key, 'back / repeat')}"
+                     for key, (goto, _) in model.line.keys().items())
     return f"at every menu: {keys}; silence or nonsense -> {model.line.target('give_up')}"
 
 

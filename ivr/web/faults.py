@@ -7,6 +7,7 @@ from werkzeug.exceptions import HTTPException
 
 from ivr.domain.contact_center import LANGUAGES
 from ivr.domain.hours import is_open
+from ivr.flows.languages import BOTH
 from ivr.flows.state import CallState
 from ivr.store.call_records import note_fault
 from ivr.web.conditions import call_runtime
@@ -14,9 +15,9 @@ from ivr.web.reply import twiml_reply
 
 
 def caller_language() -> str:
-    """The caller's language as the URL carries it (the store may be what failed)."""
-    lang = request.args.get("lang", "en")
-    return lang if lang in LANGUAGES else "en"
+    """The caller's language as the URL carries it (the store may be what failed); BOTH before the choice."""
+    lang = request.args.get("lang", BOTH)  # the first webhook of a call carries none: no language chosen yet
+    return lang if lang in LANGUAGES or lang == BOTH else BOTH
 
 
 def apologise(error: Exception):

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, request
 
 from ivr.domain.contact_center import AGENT_REACHED
 from ivr.domain.phone_numbers import same_number
+from ivr.flows.languages import BOTH
 from ivr.flows.state import CallState, entry_vars
 from ivr.flows.steps import CallInput, Step, TransferEnded
 from ivr.runtime import runtime
@@ -50,9 +51,9 @@ def _waiting_state() -> CallState:
     """The call's state, rebuilt from the URL when the store has none (an expired call)."""
     state = load_state(runtime().store, request.form["CallSid"])
     if state is None:
-        form = request.form
+        form, lang = request.form, caller_language()
         state = CallState(call_sid=form["CallSid"], caller=form.get("From", ""), called=form.get("To", ""),
-                          lang=caller_language())
+                          lang="en" if lang == BOTH else lang, lang_chosen=lang != BOTH)
     state.node = request.args["node"]  # the Gather being answered is the one in the URL
     return state
 
@@ -68,7 +69,8 @@ def incoming():
     tty = same_number(form.get("To", ""), current_app.config["TTY_NUMBER"])
     entry, values = ("tty", {"keypad_only": "1"}) if tty else (None, {})
     state = CallState(call_sid=form["CallSid"], caller=form.get("From", ""), called=form.get("To", ""),
-                      vars=entry_vars(entry, values), conditions=conditions.to_json() if conditions else {})
+                      lang_chosen=False, vars=entry_vars(entry, values),
+                      conditions=conditions.to_json() if conditions else {})
     state, step = rt.engine.start(state, entry)
     return _reply(state, step)
 

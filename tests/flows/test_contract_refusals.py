@@ -41,7 +41,7 @@ CASES = [
     ("main.yaml", TO_CASE_STATUS, TO_CASE_STATUS.replace("case_status.ask", "case_status.look_up"),
      "case_status.yaml", "action: look_up_case", "look_up", "IVR022",
      "action 'look_up_case' requires 'receipt', which is not set on every way here "
-     "(not on main.opening -> main.notes -> main.choose_language -> main.main_menu -> case_status.look_up)"),
+     "(not on main.opening -> main.welcome -> main.notes -> main.main_menu -> case_status.look_up)"),
     ("common.yaml", 'You are number {position} in line."', 'You are number {position} in line {queue}."',
      "common.yaml", "  hold:", None, "IVR020",
      "prompt 'hold' uses {queue}, but the code that speaks it fills only {position}"),

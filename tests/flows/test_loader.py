@@ -37,8 +37,8 @@ CASES = [
      "action: open_sesame\n    on: {open: tier1_transfer", "agent", "action 'open_sesame' does not exist"),
     ("common.yaml", "tier: tier2\n    prompt: connecting_tier2", "tier: tier9\n    prompt: connecting_tier2",
      "tier2_transfer", "tier 'tier9' does not exist"),
-    ("main.yaml", '- {key: "2", goto: main_menu, set: {lang: es}', '- {key: "1", goto: main_menu, set: {lang: es}',
-     "choose_language", "key 1 is used twice"),
+    ("main.yaml", '- {key: "2", goto: welcome, set: {lang: es}', '- {key: "1", goto: welcome, set: {lang: es}',
+     "opening", "key 1 is used twice"),
     ("main.yaml", "    type: menu\n    prompt: main_menu\n", "    type: menu\n    prompt: main_menu\n    colour: red\n",
      "main_menu", "Additional properties are not allowed ('colour' was unexpected)"),
     ("requests.yaml", "type: say\n    prompt: expedite_intro", "type: shout\n    prompt: expedite_intro",
@@ -57,7 +57,8 @@ def test_a_broken_flow_is_refused_naming_file_node_and_reason(tmp_path, file, ol
 
 
 def test_a_prompt_missing_spanish_is_refused_at_its_line(tmp_path):
-    flows = broken_copy(tmp_path, "main.yaml", '    es: "Para español, oprima 2."\n', "")
+    spanish = '    es: "Centro de Contacto de beneficios de inmigración. Para español, oprima 2."\n'
+    flows = broken_copy(tmp_path, "main.yaml", spanish, "")
     with pytest.raises(FlowError) as refused:
         load(flows)
     text = (flows / "main.yaml").read_text().splitlines()

@@ -41,7 +41,7 @@ def test_a_failing_step_exits_1_and_junit_carries_the_report(runner, tmp_path):
     assert (suite.get("tests"), suite.get("failures")) == ("1", "1")
     failure = suite.find("testcase/failure")
     assert failure.get("message") == 'step 2 (line 5): expect_heard: "Para el estado de su trámite, oprima 1"'
-    assert "heard since the caller's last action: Para saber el estado de un caso, oprima 1." in failure.text
+    assert "heard since the caller's last action: Gracias por llamar." in failure.text
     assert 'action="/voice/gather?node=main.main_menu&amp;lang=es"' in failure.text
 
 

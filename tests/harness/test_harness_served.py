@@ -119,7 +119,8 @@ def test_a_wrong_prompt_fails_with_the_step_what_was_heard_and_the_twiml(runner,
                                  str(SCENARIOS / "case_status_keypad_en.yaml")])
     assert result.exit_code == 1
     assert "FAIL" in result.output
-    assert "step 1 (line 4): expect_heard: \"Thank you for calling the Contact Center\"" in result.output
+    expected = "Contact Center for immigration benefits. For English, press 1."
+    assert f"step 1 (line 4): expect_heard: \"{expected}\"" in result.output
     assert "heard since the caller's last action: Welcome to the pizza line." in result.output
     assert "last TwiML: <?xml" in result.output and "pizza line" in result.output
     assert "0 passed, 1 failed" in result.output

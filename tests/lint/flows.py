@@ -56,6 +56,7 @@ prompts:
   connecting_tier1: {en: "Connecting you with an agent.", es: "Lo comunicamos con un agente."}
   hold_wait: {en: "About {minutes} minutes.", es: "Unos {minutes} minutos."}
   hold_leave: {en: "To leave the line, press 1.", es: "Para salir de la fila, oprima 1."}
+  switch_language: {en: "For English, press 9.", es: "Para español, oprima 9."}
 """
 
 # A clean demo flow, to start a test's own from.

@@ -28,3 +28,25 @@ def test_a_branch_of_the_opening_that_skips_the_note_is_reported(tmp_path):
         "the opening reaches 'base.menu' without the TTY note in en",
         "the opening reaches 'base.menu' without the TTY note in es",
     ]
+
+
+LANGUAGE_FIRST = BASE.replace(
+    "  opening: {type: say, bilingual: true, prompt: tty_note, next: menu}",
+    "  opening:\n"
+    "    type: menu\n"
+    "    bilingual: true\n"
+    "    prompt: menu\n"
+    "    options:\n"
+    "      - {key: \"1\", goto: note, set: {lang: en}, words: {en: [english]}}\n"
+    "      - {key: \"2\", goto: SPANISH, set: {lang: es}, words: {es: [espanol]}}\n"
+    "  note: {type: say, prompt: tty_note, next: menu}",
+)
+
+
+def test_the_language_choice_may_come_before_the_note_in_the_chosen_language(tmp_path):
+    assert lint_texts(tmp_path, base=LANGUAGE_FIRST.replace("SPANISH", "note"), rule="IVR014") == []
+
+
+def test_a_language_whose_choice_skips_the_note_is_reported(tmp_path):
+    [problem] = lint_texts(tmp_path, base=LANGUAGE_FIRST.replace("SPANISH", "menu"), rule="IVR014")
+    assert problem.message.startswith("the opening reaches 'base.menu' without the TTY note in es")

@@ -22,23 +22,30 @@ def main_menu(call, lang="en"):
     return call().start().press(LANGUAGE_KEY[lang])
 
 
-def test_opening_gives_both_languages_tty_and_interpreter_notes(call):
+def test_the_opening_offers_both_languages_first(call):
     c = call().start()
-    heard = [(h.language, h.text) for h in c.heard]
-    assert heard[0] == ("en-US", "Thank you for calling the Contact Center for immigration benefits.")
-    assert heard[1][0] == "es-US" and heard[1][1].startswith("Gracias por llamar")
-    assert "TTY line at 800-767-1833, or dial 711" in c.all_heard
-    assert "línea TTY al 800-767-1833, o marque 711" in c.all_heard
-    assert "interpreter" in c.all_heard and "intérprete" in c.all_heard
-    assert ("en-US", "For English, press 1.") in heard and ("es-US", "Para español, oprima 2.") in heard
+    assert [h.language for h in c.heard] == ["en-US", "es-US"]
+    assert c.heard[0].text.endswith("For English, press 1.") and c.heard[1].text.endswith("Para español, oprima 2.")
     assert c.waiting
+
+
+@pytest.mark.parametrize(("lang", "notes", "other"), [
+    ("en", ["TTY line at 800-767-1833, or dial 711", "interpreter"], "intérprete"),
+    ("es", ["línea TTY al 800-767-1833, o marque 711", "intérprete"], "interpreter"),
+])
+def test_the_notes_come_after_the_choice_in_the_chosen_language(call, lang, notes, other):
+    c = main_menu(call, lang)
+    assert all(note in c.last_heard for note in notes) and other not in c.last_heard
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_choosing_a_language_speaks_the_menu_in_it(call, lang):
     c = main_menu(call, lang)
     assert MAIN_MENU[lang] in c.last_heard
-    assert {h.language for h in c.turn} == {f"{lang}-US"}
+    *in_language, switch = c.turn
+    assert {h.language for h in in_language} == {f"{lang}-US"}
+    assert (switch.language, switch.text) == {"en": ("es-US", "Para español, oprima 9."),
+                                              "es": ("en-US", "For English, press 9.")}[lang]
 
 
 @pytest.mark.parametrize(("words", "lang"), [("English", "en"), ("español", "es"), ("Spanish please", "es")])
@@ -122,7 +129,7 @@ def test_more_time_then_an_answer_goes_on(call, lang):
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_nonsense_reprompts_twice_then_an_agent(call, lang):
-    c = main_menu(call, lang).press("9")
+    c = main_menu(call, lang).press("7")
     assert c.last_heard.startswith(SORRY[lang][1])
     c.say("banana pancakes")
     assert HELP[lang] in c.last_heard
@@ -136,7 +143,7 @@ def test_nonsense_reprompts_twice_then_an_agent(call, lang):
 ])
 def test_out_of_hours_silence_ends_with_a_polite_goodbye(closed_call, lang, goodbye):
     c = closed_call().start()
-    c.press(LANGUAGE_KEY[lang]).press("9").press("9").press("9")
+    c.press(LANGUAGE_KEY[lang]).press("7").press("7").press("7")
     assert goodbye in c.last_heard and c.ended and not c.transfers
 
 

@@ -1,20 +1,23 @@
 """The opening does not give the TTY note (a prompt naming TTY and 711) in both languages.
 
 Deaf and hard-of-hearing callers, and callers with a speech disability, must hear at once how
-to reach the TTY line or the 711 relay service, before any menu. The opening is every node from
-the line's `entry` up to and including the first menu or input (or transfer, or hangup); every
-way through it must pass a prompt whose text names "TTY" and "711", in English and in Spanish.
-The line's other `entries` (calls to the TTY number, answered callbacks) are not openings.
+to reach the TTY line or the 711 relay service, before any menu but the choice of language.
+The opening is every node from the line's `entry` up to and including the first menu or input
+(or transfer, or hangup) that is not bilingual; a bilingual menu (the language choice) is
+passed through its options, in each language by the options that choose it. Every way through
+must pass a prompt whose text names "TTY" and "711", in English and in Spanish. The line's
+other `entries` (calls to the TTY number, answered callbacks) are not openings.
 
 Passing::
 
-    opening: {type: say, bilingual: true, prompt: tty_note, next: choose_language}
+    opening: {type: menu, bilingual: true, prompt: choose_language, options: [{key: "1", goto: notes, ...}]}
+    notes: {type: say, prompt: tty_note, next: main_menu}
     # tty_note: en "... call our TTY line at 800-767-1833, or dial 711 ...", es likewise
 
 Failing::
 
-    opening: {type: say, bilingual: true, prompt: welcome, next: choose_language}
-    # no prompt before choose_language names TTY and 711
+    notes: {type: say, prompt: welcome, next: main_menu}
+    # no prompt before main_menu names TTY and 711
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import re
 
 from ivr.domain.contact_center import LANGUAGES
+from ivr.flows.model import qualify
 from ivr.lint.problem import ERROR, Problem
 
 ID = "IVR014"
@@ -52,13 +56,27 @@ def _first_without_note(model, entry: str, lang: str) -> str | None:
         if _gives_note(model, node, lang):
             continue
         nexts = [e.target for e in node.edges() if not e.chosen and e.label != "give_up" and e.target in model.nodes]
-        if node.gathers or node.ends_call or not nexts:
+        if node.gathers and node.raw.get("bilingual") is True:
+            nexts = [t for t in _language_choices(node, lang) if t in model.nodes]
+        elif node.gathers:
+            return node.qualified
+        if node.ends_call or not nexts:
             return node.qualified
         for target in nexts:
             if target not in seen:
                 seen.add(target)
                 stack.append(target)
     return None
+
+
+def _language_choices(node, lang: str) -> list[str]:
+    """Where a bilingual menu's options lead a caller of the language (those that choose another do not)."""
+    targets = []
+    for option in node.options():
+        chosen = option.get("set", {}).get("lang") if isinstance(option.get("set"), dict) else None
+        if isinstance(option.get("goto"), str) and chosen in (None, lang):
+            targets.append(qualify(option["goto"], node.flow))
+    return targets
 
 
 def _gives_note(model, node, lang: str) -> bool:
