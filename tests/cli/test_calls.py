@@ -46,7 +46,7 @@ def test_show_prints_the_journey_and_draws_it_on_the_flow_diagram(app, runner, t
     dot = (tmp_path / "walk.dot").read_text()
     assert '"case_status.look_up" [label="look_up' in dot and "step " in dot
     walked = [line for line in dot.splitlines() if "#c62828" in line]
-    assert any('"main.choose_language" -> "main.main_menu"' in line for line in walked)
+    assert any('"main.notes" -> "main.main_menu"' in line for line in walked)
     assert not any('"main.main_menu" -> "biometrics.intro"' in line for line in walked)
 
 

@@ -31,7 +31,7 @@ def test_a_case_status_call_is_recorded_node_by_node_and_self_served(app, lang_k
     record = record_of(app, c)
     assert record.outcome == "self_served" and record.line == "main" and record.lang == ("en", "es")[int(lang_key) - 1]
     walked = nodes(record)
-    assert walked[:3] == ["main.opening", "main.notes", "main.choose_language"]
+    assert walked[:4] == ["main.opening", "main.welcome", "main.notes", "main.main_menu"]
     assert walked.index("case_status.ask") < walked.index("case_status.look_up") < walked.index("case_status.status")
     assert {"node": "case_status.look_up", "event": "found"}.items() <= next(
         e for e in record.journey if e.get("node") == "case_status.look_up").items()

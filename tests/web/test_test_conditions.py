@@ -57,7 +57,7 @@ def test_the_agents_answer_is_the_conditions_whatever_twilio_reports(test_line):
 def test_a_fault_holds_for_that_call_alone(test_line):
     down = conditioned_call(test_line, TestConditions(now=AFTER_HOURS, faults=("database_down",))).start()
     assert "something went wrong on our side" in down.all_heard and down.ended
-    assert "Thank you for calling" in simulated_call(test_line).start().all_heard
+    assert "For English, press 1" in simulated_call(test_line).start().all_heard
 
 
 def test_a_setting_holds_for_that_call_alone(test_line):
