@@ -109,8 +109,9 @@ def emit(text: str, output: str | None) -> None:
 @click.option("--min-coverage", type=float, help="Fail when fewer than this percent of nodes were visited.")
 @click.option("--transcripts", type=click.Path(file_okay=False), help="Write a transcript per call here.")
 @click.option("--audio", is_flag=True, help="With --transcripts: a WAV per call too (needs espeak-ng).")
+@click.option("--fail-on-skip", is_flag=True, help="Exit 1 when a scenario is skipped: every one must run.")
 def run_command(paths, url, auth_token, server_now, conditions_secret, flows, fmt, output, min_coverage, transcripts,
-                audio):
+                audio, fail_on_skip):
     """Run scenario files (default: the shipped tests/scenarios); exit 1 when one fails."""
     files = scenario_files(paths or [SHIPPED])
     with backend_for(url, auth_token, server_now, flows, conditions_secret) as backend:
@@ -123,6 +124,9 @@ def run_command(paths, url, auth_token, server_now, conditions_secret, flows, fm
     ok, coverage = result.ok, result.coverage
     if min_coverage is not None and coverage is not None and coverage.node_percent < min_coverage:
         click.echo(f"node coverage {coverage.node_percent:.1f}% is below --min-coverage {min_coverage:g}", err=True)
+        ok = False
+    if fail_on_skip and result.count("skipped"):
+        click.echo(f"{result.count('skipped')} scenarios skipped, and --fail-on-skip is given", err=True)
         ok = False
     if not ok:
         raise SystemExit(1)

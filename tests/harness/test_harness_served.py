@@ -97,6 +97,8 @@ def test_without_the_secret_conditions_that_need_it_are_skipped_saying_why(runne
     assert "can only be injected in-process" in database_down
     christmas = next(m for n, m in skipped.items() if n.startswith("9 p.m. on Christmas Eve"))
     assert "IVR_FAKE_NOW=2026-12-24T21:00:00-05:00" in christmas and "--conditions-secret" in christmas
+    refused = runner.invoke(args=["harness", "run", "--url", gunicorn, "--auth-token", TOKEN, "--fail-on-skip", *files])
+    assert refused.exit_code == 1 and "2 scenarios skipped, and --fail-on-skip is given" in refused.output
 
 
 def test_a_line_started_without_the_secret_ignores_signed_conditions(runner, tmp_path):

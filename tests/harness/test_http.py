@@ -2,62 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import re
 import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
-import requests
 
-from ivr.config import ROOT
+from ivr.harness.served import serve as serve_ivr
 from ivr.harness.simulator import CallFailed, SimulatedCall
 from ivr.harness.transport import HttpTransport
 
 TOKEN = "served-auth-token"
 
 
-LISTENING = re.compile(rb"Listening at: http://127\.0\.0\.1:(\d+) \((\d+)\)")
-
-
-def listening_port(log_path: Path, pid: int) -> int | None:
-    """The port this gunicorn says it bound, from its log; None until it has."""
-    for port, master in LISTENING.findall(log_path.read_bytes()):
-        if int(master) == pid:
-            return int(port)
-    return None
-
-
 def serve(database_url: str, log, extra_env: dict | None = None, workers: int = 2) -> tuple[subprocess.Popen, str]:
-    """Start gunicorn serving app:app on a port the kernel picks; its process and base URL once it answers.
-
-    Binding port 0 and reading the port back from gunicorn's log cannot race another program
-    for a port chosen in advance.
-    """
-    env = {**os.environ, "TWILIO_AUTH_TOKEN": TOKEN, "DATABASE_URL": database_url,
-           "IVR_FAKE_NOW": "2026-11-30T15:00:00Z", **(extra_env or {})}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--no-control-socket",
-         "--bind", "127.0.0.1:0", "app:app"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited: {Path(log.name).read_text()[-2000:]}")
-        port = listening_port(Path(log.name), process.pid)
-        try:
-            if port:
-                requests.get(f"http://127.0.0.1:{port}/voice", timeout=5)  # 405: up (webhooks are POST)
-                return process, f"http://127.0.0.1:{port}"
-        except requests.RequestException:
-            pass
-        time.sleep(0.1)
-    process.kill()
-    process.wait()
-    raise RuntimeError("gunicorn did not answer within 30 s")
+    """gunicorn serving the IVR on this database, with the tests' token, in live hours; its process and base URL."""
+    env = {"TWILIO_AUTH_TOKEN": TOKEN, "DATABASE_URL": database_url, "IVR_FAKE_NOW": "2026-11-30T15:00:00Z",
+           **(extra_env or {})}
+    return serve_ivr(env, log, workers)
 
 
 @pytest.fixture
