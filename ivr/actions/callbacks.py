@@ -1,4 +1,4 @@
-"""The callback actions: find the case's zone, offer slots there, take a number, book it."""
+"""The callback actions: offer slots in the caller's zone, take a number, book it."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ from itertools import islice
 
 from ivr.actions.declaration import action
 from ivr.actions.services import Services
-from ivr.actions.shared import count_failure, within_lookup_limits
+from ivr.actions.shared import count_failure
 from ivr.domain import phone_numbers
 from ivr.domain.callback_slots import candidate_slots
 from ivr.domain.callbacks import Booking
-from ivr.domain.contact_center import CENTER_ZONE, TIERS
-from ivr.domain.locations import location_by_id
+from ivr.domain.contact_center import TIERS
 from ivr.domain.phone_numbers import CallbackNumberError, parse_callback_number, spoken_number_groups
 from ivr.domain.spoken_dates import spoken_moment
 from ivr.flows.contracts import same_vars
@@ -22,32 +21,7 @@ OFFERED = 3
 SEARCH_DAYS = 21
 SLOTS = tuple(f"slot_{i}{suffix}" for i in range(1, OFFERED + 1) for suffix in ("", "_at"))
 PHONE = ("phone", "phone_spoken")
-ATTEMPTS = ("receipt_attempts",)
 PHONE_ATTEMPTS = ("phone_attempts",)
-
-
-@action("callback_zone", events={"case": ["time_zone"], "no_case": (), "limited": (),
-                                 **same_vars(ATTEMPTS, "not_found", "too_many")},
-        reads=["receipt", *ATTEMPTS], says=["case_not_found"], counted=True)
-def callback_zone(services: Services, ctx: ActionContext) -> ActionResult:
-    """The time zone of the case's filing location ('case'), 'no_case' without a receipt number, or
-    'limited' past the look-up limits (whether a case exists must not be learnt by asking for callbacks)."""
-    receipt = ctx.get("receipt")
-    if not receipt:
-        return ActionResult("no_case")
-    if not within_lookup_limits(services, ctx):
-        return ActionResult("limited")
-    case = services.records.find_case(receipt)
-    location = location_by_id(case.filing_location) if case else None
-    if location is None:
-        return count_failure(ctx, "not_found", (Say("case_not_found"),))
-    return ActionResult("case", vars={"time_zone": location.time_zone})
-
-
-@action("center_zone", events={"ok": ("time_zone", "receipt")})
-def center_zone(_services: Services, _ctx: ActionContext) -> ActionResult:
-    """No case to go by: the call is made in the contact center's zone, and the caller is told so."""
-    return ActionResult("ok", vars={"time_zone": CENTER_ZONE, "receipt": ""})
 
 
 @action("offer_callback_slots", events={"offered": SLOTS, "none": ()}, requires=["time_zone"])
@@ -120,5 +94,5 @@ def route_callback(_services: Services, ctx: ActionContext) -> ActionResult:
     return ActionResult(ctx.get("callback_tier", "tier1"))
 
 
-ACTIONS = (callback_zone, center_zone, offer_callback_slots, check_caller_id, read_callback_number,
+ACTIONS = (offer_callback_slots, check_caller_id, read_callback_number,
            reject_callback_number, book_callback, route_callback)

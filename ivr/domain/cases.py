@@ -1,4 +1,4 @@
-"""A case as the line knows it: its receipt number, form, status and where it was filed."""
+"""A case as the line knows it: its receipt number, form, status, where it is handled and where it was filed from."""
 
 from __future__ import annotations
 
@@ -16,3 +16,4 @@ class Case:
     status_date: date
     filing_location: str
     protected: bool = False
+    filing_zip: str | None = None  # the ZIP code of the address on the filing: where the filer is

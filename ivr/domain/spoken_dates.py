@@ -5,34 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from babel.core import get_global
-from babel.dates import format_date, format_datetime, get_timezone_name
+from babel.dates import format_date, format_datetime, get_timezone_location, get_timezone_name
 
 from ivr.domain.contact_center import LANGUAGES
+from ivr.domain.zone_names import zone_name
 
 _LOCALES = {"en": "en_US", "es": "es_US"}
 
 # CLDR's full weekday pattern puts a comma after the weekday in Spanish; running
 # Spanish ("el martes 8 de diciembre") has none, and a comma makes the TTS pause.
 _WEEKDAY_DATE_PATTERNS = {"en": "EEEE, MMMM d", "es": "EEEE d 'de' MMMM"}
-
-# Babel's generic metazone name is spoken as is, except where CLDR's wording is not
-# what a US caller hears: CLDR Spanish says "hora oriental", "hora central" and
-# "hora de las Montañas Rocosas" where US Spanish media and the agency say "hora
-# del Este/Centro/de la Montaña"; CLDR pairs Hawaii with the Aleutians (Honolulu
-# callers say "Hawaii time"); and CLDR has no generic name for Guam, so Babel
-# answers "GMT+10:00" (Spanish callers say "hora de Guam"). Keyed by CLDR metazone so that any zone in it (Boise,
-# Detroit, St. Thomas, Saipan) gets the same wording.
-_ZONE_OVERRIDES = {
-    ("en", "Hawaii_Aleutian"): "Hawaii time",
-    ("en", "Chamorro"): "Chamorro time",
-    ("es", "America_Eastern"): "hora del Este",
-    ("es", "America_Central"): "hora del Centro",
-    ("es", "America_Mountain"): "hora de la Montaña",
-    ("es", "Hawaii_Aleutian"): "hora de Hawái",
-    ("es", "Chamorro"): "hora de Guam",
-}
-
 
 def _locale(lang: str) -> str:
     try:
@@ -80,19 +62,18 @@ def spoken_time(dt: datetime, lang: str) -> str:
 
 
 def spoken_zone(tz_name: str, when: datetime, lang: str) -> str:
-    """Say the generic (DST-free) name of a zone: "Central time" / "hora del Centro"."""
+    """Say the generic (DST-free) name of a zone: "Arizona time" / "hora de Arizona"."""
     locale = _locale(lang)
     _require_aware(when)
-    zone = ZoneInfo(tz_name)
-    canonical = get_global("zone_aliases").get(tz_name, tz_name)
-    metazone: str = get_global("meta_zones").get(canonical, "")
-    override = _ZONE_OVERRIDES.get((lang, metazone))
-    if override is not None:
-        return override
-    name = get_timezone_name(
-        when.astimezone(zone), width="long", zone_variant="generic", locale=locale
-    )
-    # Babel says "Central Time"; spoken mid-sentence it is "Central time" (AP style).
+    name = zone_name(tz_name, when, lang)
+    if name is not None:
+        return name
+    # A zone outside the US: CLDR's generic name, or its city's ("hora de Tokio"), never "GMT+09:00".
+    local = when.astimezone(ZoneInfo(tz_name))
+    name = get_timezone_name(local, width="long", zone_variant="generic", locale=locale)
+    if "GMT" in name:
+        name = get_timezone_location(local, locale=locale)
+    # Babel says "Japan Time"; spoken mid-sentence it is "Japan time" (AP style).
     if lang == "en" and name.endswith(" Time"):
         name = name[: -len(" Time")] + " time"
     return name

@@ -20,6 +20,7 @@ from ivr.domain.receipts import (
     parse_receipt_number,
 )
 from ivr.domain.statuses import status_by_code
+from ivr.domain.zip_codes import NOT_US, ZipCodeError, check_zip
 from ivr.imports.csv_rows import CsvLayout, Invalid, ParsedFile, RowProblem, parse_rows
 
 REQUIRED = ("receipt_number", "form_type", "status", "status_date", "filing_location")
@@ -100,6 +101,18 @@ def _protected(text: str) -> bool:
     return word in YES
 
 
+def _filing_zip(text: str) -> str | None:
+    """A US ZIP code (territories included), ZIP+4 kept as its 5 digits; empty means none."""
+    if not text:
+        return None
+    try:
+        return check_zip(text)
+    except ZipCodeError as error:
+        if error.reason == NOT_US:
+            raise Invalid("not a US ZIP code (states, DC and the territories)") from None
+        raise Invalid("not a ZIP code: 5 digits, or ZIP+4 like 96813-2413") from None
+
+
 _CHECKS = {
     "receipt_number": check_receipt_number,
     "form_type": _form_type,
@@ -107,8 +120,9 @@ _CHECKS = {
     "status_date": _status_date,
     "filing_location": _filing_location,
     "protected": _protected,
+    "filing_zip": _filing_zip,
 }
-CASES = CsvLayout(required=REQUIRED, optional=("protected",), checks=_CHECKS, build=_case,
+CASES = CsvLayout(required=REQUIRED, optional=("protected", "filing_zip"), checks=_CHECKS, build=_case,
                   key=lambda row: f"receipt_number {row.receipt_number}")
 EXPECTED_HEADER = CASES.header
 __all__ = ["EXPECTED_HEADER", "Case", "RowProblem", "check_receipt_number", "parse_cases"]

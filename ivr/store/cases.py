@@ -12,7 +12,7 @@ from ivr.store.bulk import upsert_rows
 from ivr.store.db import Store
 from ivr.store.tables import CaseRecord
 
-FIELDS = ("receipt_number", "form_type", "status", "status_date", "filing_location", "protected")
+FIELDS = ("receipt_number", "form_type", "status", "status_date", "filing_location", "protected", "filing_zip")
 
 
 def upsert_cases(store: Store, rows: Iterable[Case]) -> int:
@@ -34,6 +34,7 @@ def find_case(store: Store, receipt_number: str) -> Case | None:
             status_date=case.status_date,
             filing_location=case.filing_location,
             protected=bool(case.protected),
+            filing_zip=case.filing_zip,
         )
 
 

@@ -67,6 +67,7 @@ class CaseRecord(Base):
     status_date: Mapped[date] = mapped_column(Date)
     filing_location: Mapped[str] = mapped_column(String(32))
     protected: Mapped[bool] = mapped_column(Boolean, default=False)
+    filing_zip: Mapped[str | None] = mapped_column(String(5))  # where the filer is: their callback zone
 
 
 class Lookup(Base):

@@ -45,9 +45,10 @@ class FakeRecords:
     # Arranging the data.
 
     def add_case(self, receipt: str, form: str = "I-130", status: str = "actively_reviewed",
-                 status_date: date = date(2026, 11, 2), filing: str = "vsc", protected: bool = False) -> Case:
+                 status_date: date = date(2026, 11, 2), filing: str = "vsc", protected: bool = False,
+                 filing_zip: str | None = None) -> Case:
         """Keep a case, as an operator's import would."""
-        self.cases[receipt] = Case(receipt, form, status, status_date, filing, protected)
+        self.cases[receipt] = Case(receipt, form, status, status_date, filing, protected, filing_zip)
         return self.cases[receipt]
 
     def add_appointment(self, appointment: Appointment) -> None:

@@ -1,4 +1,4 @@
-"""The callback actions: the filer's zone, open slots spoken in it, the number to call, the booking."""
+"""The callback actions: open slots spoken in the filer's zone, the number to call, the booking."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import pytest
 from ivr.actions import callbacks
 from ivr.actions.callbacks import (
     book_callback,
-    callback_zone,
-    center_zone,
     check_caller_id,
     offer_callback_slots,
     read_callback_number,
@@ -21,10 +19,9 @@ from ivr.actions.callbacks import (
 from ivr.actions.services import CallbackPolicy
 from ivr.domain.callback_slots import candidate_slots
 from ivr.domain.contact_center import TIERS
-from ivr.domain.lookups import LookupLimits
 from tests.actions.line import Situation, check_situation, situations, tabled_events
 
-CHICAGO, VERMONT, NOWHERE = "LIN2190012345", "EAC2190012345", "MSC2190012345"
+CHICAGO = "LIN2190012345"
 CENTRAL = "America/Chicago"
 # Monday 10 a.m. Eastern is 9 a.m. in Chicago; with 15 minutes' lead, 9:30 is the first slot.
 FIRST, SECOND, THIRD, FOURTH = (datetime(2026, 11, 30, 15, 30, tzinfo=UTC), datetime(2026, 11, 30, 16, tzinfo=UTC),
@@ -33,10 +30,8 @@ FIRST, SECOND, THIRD, FOURTH = (datetime(2026, 11, 30, 15, 30, tzinfo=UTC), date
 
 @pytest.fixture
 def line(line):
-    """A line whose records hold a case filed in Chicago, one filed in Vermont, one with no known office."""
+    """A line whose records hold a case filed in Chicago."""
     line.records.add_case(CHICAGO, form="I-485", filing="fo_chicago")
-    line.records.add_case(VERMONT, filing="vsc")
-    line.records.add_case(NOWHERE, filing="closed_office")
     return line
 
 
@@ -55,11 +50,6 @@ def fill_every_slot(line):
     fill(*starts)(line)
 
 
-def no_lookups_left(line):
-    """The call already made every look-up the limits allow."""
-    line.limits = LookupLimits(per_call=0)
-
-
 def offered(line, lang="en"):
     """The caller was offered the first open slots in Central time, and chose the number they call from."""
     line.run(offer_callback_slots, {"time_zone": CENTRAL}, lang=lang)
@@ -73,17 +63,6 @@ def offered_then_filled(line):
 
 
 SITUATIONS = [
-    *situations(
-        callback_zone,
-        ("a case filed in Chicago", Situation("case", {"receipt": CHICAGO})),
-        ("no receipt number", Situation("no_case")),
-        ("no receipt number given", Situation("no_case", {"receipt": ""})),
-        ("an unknown number", Situation("not_found", {"receipt": "LIN9999999999"})),
-        ("a case at no known office", Situation("not_found", {"receipt": NOWHERE})),
-        ("the third unknown", Situation("too_many", {"receipt": "LIN9999999999", "receipt_attempts": "2"})),
-        ("past the look-up limit", Situation("limited", {"receipt": CHICAGO}, arrange=no_lookups_left)),
-    ),
-    *situations(center_zone, ("no case", Situation("ok"))),
     *situations(
         offer_callback_slots,
         ("open slots", Situation("offered", {"time_zone": CENTRAL})),
@@ -130,20 +109,6 @@ def test_each_situation_answers_its_event(line, action, situation):
 @pytest.mark.parametrize("action", callbacks.ACTIONS, ids=lambda a: a.name)
 def test_every_declared_event_is_in_the_table(action):
     assert tabled_events(SITUATIONS, action) == set(action.contract.events)
-
-
-@pytest.mark.parametrize(("receipt", "zone"), [(CHICAGO, CENTRAL), (VERMONT, "America/New_York")])
-def test_the_zone_is_the_filing_locations(line, receipt, zone):
-    assert line.run(callback_zone, {"receipt": receipt}).vars == {"time_zone": zone}
-
-
-def test_an_unknown_case_is_said_and_counted_with_the_receipt_attempts(line):
-    result = line.run(callback_zone, {"receipt": "LIN9999999999", "receipt_attempts": "1"})
-    assert ([say.prompt for say in result.says], result.vars) == (["case_not_found"], {"receipt_attempts": "2"})
-
-
-def test_without_a_case_the_call_is_made_in_eastern_time(line):
-    assert line.run(center_zone, {"receipt": CHICAGO}).vars == {"time_zone": "America/New_York", "receipt": ""}
 
 
 @pytest.mark.parametrize(("lang", "spoken"), [

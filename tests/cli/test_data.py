@@ -97,7 +97,22 @@ def test_a_file_that_is_not_utf8_says_so(runner, tmp_path):
 
 def test_import_help_names_the_columns(runner):
     result = runner.invoke(args=["import-cases", "--help"])
-    assert "receipt_number,form_type,status,status_date,filing_location[,protected]" in result.stdout
+    assert "receipt_number,form_type,status,status_date,filing_location[,protected][,filing_zip]" in \
+        "".join(result.stdout.split())
+
+
+def test_cases_with_their_filing_zip_import_and_a_foreign_one_is_refused_with_its_line(app, runner, tmp_path):
+    header = HEADER + ",filing_zip"
+    good = write(tmp_path, header, FIRST + ",96813", SECOND + ",")
+    assert runner.invoke(args=["import-cases", str(good)]).exit_code == 0
+    assert (case(app, "LIN2190000001").filing_zip, case(app, "SRC2190000002").filing_zip) == ("96813", None)
+    bad = write(tmp_path, header, FIRST + ",85004", "EAC2190000003,I-485,case_received,2026-11-03,vsc,,H3Z 2Y7",
+                name="bad.csv")
+    result = runner.invoke(args=["import-cases", str(bad)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == \
+        f"{bad}:3: filing_zip 'H3Z 2Y7': not a ZIP code: 5 digits, or ZIP+4 like 96813-2413"
+    assert case(app, "LIN2190000001").filing_zip == "96813"  # nothing changed
 
 
 def test_statuses_table_has_every_code_in_both_languages(runner):

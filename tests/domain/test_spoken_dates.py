@@ -1,7 +1,8 @@
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
+import zipcodes
 
 from ivr.domain.contact_center import LANGUAGES
 from ivr.domain.spoken_dates import (
@@ -10,6 +11,7 @@ from ivr.domain.spoken_dates import (
     spoken_weekday_date,
     spoken_zone,
 )
+from ivr.domain.zone_names import zone_name
 
 CHICAGO = ZoneInfo("America/Chicago")
 
@@ -120,12 +122,17 @@ def test_guam_time_is_on_the_next_local_day():
         ("America/New_York", "Eastern time", "hora del Este"),
         ("America/Chicago", "Central time", "hora del Centro"),
         ("America/Denver", "Mountain time", "hora de la Montaña"),
-        ("America/Phoenix", "Mountain time", "hora de la Montaña"),
+        ("America/Phoenix", "Arizona time", "hora de Arizona"),
+        ("America/Adak", "Hawaii-Aleutian time", "hora de Hawái-Aleutianas"),
+        ("America/St_Thomas", "Atlantic time", "hora del Atlántico"),
+        ("Pacific/Pago_Pago", "Samoa time", "hora de Samoa"),
+        ("America/Indiana/Knox", "Central time", "hora del Centro"),
+        ("America/Kentucky/Louisville", "Eastern time", "hora del Este"),
         ("America/Los_Angeles", "Pacific time", "hora del Pacífico"),
         ("America/Anchorage", "Alaska time", "hora de Alaska"),
         ("Pacific/Honolulu", "Hawaii time", "hora de Hawái"),
         ("America/Puerto_Rico", "Atlantic time", "hora del Atlántico"),
-        ("Pacific/Guam", "Chamorro time", "hora de Guam"),
+        ("Pacific/Guam", "Guam time", "hora de Guam"),
         ("US/Central", "Central time", "hora del Centro"),
         ("America/Boise", "Mountain time", "hora de la Montaña"),
     ],
@@ -181,3 +188,21 @@ def test_naive_datetime_is_rejected(lang):
         spoken_time(naive, lang)
     with pytest.raises(ValueError):
         spoken_zone("America/Chicago", naive, lang)
+
+
+# Every zone the ZIP-code library gives any US ZIP code (a blank or misspelt field names no zone).
+ZIP_ZONES = sorted({row["timezone"] for row in zipcodes.list_all()} & available_timezones())
+
+
+def test_the_zip_code_zones_span_the_states_and_territories():
+    expected = {"America/Phoenix", "America/Adak", "Pacific/Guam", "Pacific/Pago_Pago", "America/St_Thomas"}
+    assert expected <= set(ZIP_ZONES)
+
+
+@pytest.mark.parametrize("tz_name", ZIP_ZONES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_zone_a_us_zip_code_maps_to_has_a_name_in_both_languages(tz_name, lang):
+    for when in (datetime(2026, 1, 15, 12, tzinfo=UTC), datetime(2026, 7, 15, 12, tzinfo=UTC)):
+        name = zone_name(tz_name, when, lang)
+        assert name and "GMT" not in name and "UTC" not in name
+        assert spoken_zone(tz_name, when, lang) == name

@@ -156,3 +156,37 @@ def test_a_field_too_big_for_csv_stops_the_file_with_its_line():
     parsed = parse(HEADER, GOOD, "EAC2190012346,I-485," + "x" * 200_000 + ",2026-11-03,vsc,")
     assert [p.line for p in parsed.problems] == [3]
     assert "not readable as CSV" in parsed.problems[0].message
+
+
+ZIP_HEADER = HEADER + ",filing_zip"
+
+
+def test_the_filing_zip_column_is_optional_and_checked():
+    parsed = parse(
+        ZIP_HEADER,
+        GOOD + ",96813",
+        "WAC2190202020,I-485,rfe_sent,2026-10-21,csc,,85004-1234",
+        "EAC2190303030,I-765,case_received,2026-11-09,vsc,false,00907",
+        "WAC2190404040,I-131,actively_reviewed,2026-10-27,csc,false,96910",
+        "LIN2190011111,I-360,case_received,2026-09-30,nsc,false,",
+    )
+    assert parsed.ok, parsed.problems
+    assert [row.filing_zip for row in parsed.rows] == ["96813", "85004", "00907", "96910", None]
+
+
+@pytest.mark.parametrize(("zip_code", "problem"), [
+    ("99999", "filing_zip '99999': not a US ZIP code"),
+    ("00000", "filing_zip '00000': not a US ZIP code"),
+    ("K1A 0B1", "filing_zip 'K1A 0B1': not a ZIP code"),
+    ("9681", "filing_zip '9681': not a ZIP code"),
+    ("SW1A 1AA", "filing_zip 'SW1A 1AA': not a ZIP code"),
+])
+def test_a_filing_zip_that_is_not_a_us_one_is_refused_with_its_line(zip_code, problem):
+    parsed = parse(ZIP_HEADER, GOOD + ",96813", f"EAC2190012346,I-485,case_received,2026-11-03,vsc,,{zip_code}")
+    assert [(p.line, p.message) for p in parsed.problems if problem in p.message] == [(3, parsed.problems[0].message)]
+    assert not parsed.ok
+
+
+def test_a_file_without_the_filing_zip_column_still_imports():
+    parsed = parse("receipt_number,form_type,status,status_date,filing_location", GOOD.rsplit(",", 1)[0])
+    assert parsed.ok and parsed.rows[0].filing_zip is None

@@ -40,18 +40,18 @@ def places(app, asc: str, start: datetime) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize(("lang", "details", "offered", "chosen", "moved"), [
-    ("en", "Your biometrics appointment is on Thursday, December 3, at 9 a.m. Mountain time, at the Phoenix "
+    ("en", "Your biometrics appointment is on Thursday, December 3, at 9 a.m. Arizona time, at the Phoenix "
            "Application Support Center, 2035 North Central Avenue, Phoenix, AZ 85004.",
-     "For Tuesday, December 1, at 8 a.m. Mountain time, press 1. For Wednesday, December 2, at 10:30 a.m. "
-     "Mountain time, press 2. For Tuesday, December 8, at 9 a.m. Mountain time, press 3.",
-     "You chose Wednesday, December 2, at 10:30 a.m. Mountain time, at the Phoenix Application Support Center.",
-     "Your appointment is now on Wednesday, December 2, at 10:30 a.m. Mountain time"),
-    ("es", "Su cita de servicios biométricos es el jueves 3 de diciembre, a las 9 de la mañana, hora de la Montaña, "
+     "For Tuesday, December 1, at 8 a.m. Arizona time, press 1. For Wednesday, December 2, at 10:30 a.m. "
+     "Arizona time, press 2. For Tuesday, December 8, at 9 a.m. Arizona time, press 3.",
+     "You chose Wednesday, December 2, at 10:30 a.m. Arizona time, at the Phoenix Application Support Center.",
+     "Your appointment is now on Wednesday, December 2, at 10:30 a.m. Arizona time"),
+    ("es", "Su cita de servicios biométricos es el jueves 3 de diciembre, a las 9 de la mañana, hora de Arizona, "
            "en el Centro de Asistencia en Solicitudes de Phoenix, 2035 North Central Avenue",
-     "Para el martes 1 de diciembre, a las 8 de la mañana, hora de la Montaña, oprima 1. Para el miércoles 2 de "
-     "diciembre, a las 10:30 de la mañana, hora de la Montaña, oprima 2.",
-     "Usted eligió el miércoles 2 de diciembre, a las 10:30 de la mañana, hora de la Montaña",
-     "Su cita ahora es el miércoles 2 de diciembre, a las 10:30 de la mañana, hora de la Montaña"),
+     "Para el martes 1 de diciembre, a las 8 de la mañana, hora de Arizona, oprima 1. Para el miércoles 2 de "
+     "diciembre, a las 10:30 de la mañana, hora de Arizona, oprima 2.",
+     "Usted eligió el miércoles 2 de diciembre, a las 10:30 de la mañana, hora de Arizona",
+     "Su cita ahora es el miércoles 2 de diciembre, a las 10:30 de la mañana, hora de Arizona"),
 ])
 def test_an_appointment_is_moved_to_a_time_spoken_in_the_ascs_zone_and_stored(app, lang, details, offered, chosen,
                                                                               moved):
@@ -210,7 +210,7 @@ def test_keeping_the_appointment_changes_nothing(app):
 
 
 @pytest.mark.parametrize(("receipt_keys", "offered"), [
-    (AGANA, "The only open time at this center is Monday, December 14, at 9 a.m. Chamorro time. To take it, press 1."),
+    (AGANA, "The only open time at this center is Monday, December 14, at 9 a.m. Guam time. To take it, press 1."),
     ("5462190044444#", "For Monday, December 14, at 10 a.m. Central time, press 1. For Wednesday, December 16, at "
                        "2:30 p.m. Central time, press 2."),
     ("9222190099999#", "there are no open times at this center right now"),

@@ -28,10 +28,14 @@ def test_the_tty_line_out_of_hours_is_keypad_only_down_to_a_booked_callback(clos
         c.say("callback")
     c.press("1")                       # English
     assert 'input="dtmf"' in c.documents[-1] and "speech" not in c.documents[-1]
-    c.press("1").press("*")            # a callback; no receipt number: the contact center's zone
-    assert "Eastern time, press 1" in c.last_heard
+    c.press("1").press("*")            # a callback; no receipt number: the ZIP code, keyed
+    assert "enter the 5-digit ZIP code" in c.last_heard and 'input="dtmf"' in c.documents[-1]
+    c.press("96813")
+    assert "You entered ZIP code 9 6 8 1 3, on Hawaii time." in c.last_heard
+    c.press("1")
+    assert "Hawaii time, press 1" in c.last_heard
     c.press("1").press("1")
-    assert "We will call you on Monday, November 30, at 9 a.m. Eastern time" in c.last_heard and c.ended
+    assert "We will call you on Monday, November 30, at 9 a.m. Hawaii time" in c.last_heard and c.ended
 
 
 @pytest.mark.parametrize(("lang", "wait"), [
@@ -98,7 +102,8 @@ def test_a_dial_that_fails_offers_a_callback(make_app, outcome):
 
 
 def test_a_keyed_callback_number_is_checked_and_read_back(closed_call):
-    c = closed_call(caller="anonymous").start().press("1").press("0").press("1").press("*").press("2")
+    c = closed_call(caller="anonymous").start().press("1").press("0").press("1").press("*").press("*")
+    c.press("1").press("2")  # Eastern time, from the list; the second slot
     assert "Please enter the 10-digit phone number" in c.last_heard
     c.press("8003755283#")
     assert "We cannot call a toll-free number back" in c.last_heard
@@ -111,9 +116,11 @@ def test_a_keyed_callback_number_is_checked_and_read_back(closed_call):
 
 def test_a_full_slot_is_not_offered(make_app):
     app = make_app(FAKE_NOW=CLOSED_HOURS, CALLBACK_SLOT_CAPACITY="1")
-    first = simulated_call(app, caller="+13125550100").start().press("1").press("0").press("1").press("*")
+    first = simulated_call(app, caller="+13125550100").start().press("1").press("0").press("1").press("*") \
+        .press("*").press("1")
     assert "For Monday, November 30, at 9 a.m. Eastern time, press 1." in first.last_heard
     first.press("1").press("1")
-    second = simulated_call(app, caller="+13125550101").start().press("1").press("0").press("1").press("*")
+    second = simulated_call(app, caller="+13125550101").start().press("1").press("0").press("1").press("*") \
+        .press("*").press("1")
     assert "at 9 a.m. Eastern" not in second.last_heard
     assert "For Monday, November 30, at 9:30 a.m. Eastern time, press 1." in second.last_heard
