@@ -69,7 +69,8 @@ def test_hanging_up_at_a_menu_is_abandoning_it(app):
 
 
 def test_a_booked_callback_is_the_outcome_not_an_abandon(closed_call):
-    c = closed_call(caller=CALLER).start().press("1").press("0").press("1").press("*").press("1").press("1")
+    c = closed_call(caller=CALLER).start().press("1").press("0").press("1").press("*").press("*").press("1") \
+        .press("1").press("1")
     record = record_of(c.transport.client.application, c)
     assert c.ended and record.outcome == "callback"
 
