@@ -50,6 +50,9 @@ SETTINGS = {
     "CALLER_ID": ("IVR_CALLER_ID", "+18003755283"),
     # Days a call's record is kept; `flask calls purge` removes older ones.
     "CALL_RECORD_DAYS": ("IVR_CALL_RECORD_DAYS", "90"),
+    # Seconds a webhook that uses the store may take before the caller hears the apology instead
+    # (Twilio gives up at 15 s and plays "an application error" of its own).
+    "WEBHOOK_BUDGET_SECONDS": ("IVR_WEBHOOK_BUDGET_SECONDS", "5"),
     # What a queued caller hears between prompts: an audio URL, or silence when empty.
     "HOLD_MUSIC_URL": ("IVR_HOLD_MUSIC_URL", ""),
     # What kind of line this is; "production" (or "prod", "live") refuses test conditions.

@@ -22,7 +22,7 @@ from ivr.domain.routing import Target, parse_targets
 from ivr.flows.engine import Engine
 from ivr.flows.flowset import load_flowset
 from ivr.flows.model import FlowSet
-from ivr.store.db import Store, database_url, open_store
+from ivr.store.db import Store, database_url, make_engine
 from ivr.store.demo import seed_demo_data
 from ivr.store.faults import unreachable_store
 from ivr.store.records import StoreRecords
@@ -128,9 +128,12 @@ def build_services(config: Mapping, records: StoreRecords, clock: Clock) -> Serv
 def build_runtime(app: Flask) -> Runtime:
     """Build the parts from the app's configuration; a bad flow or target stops start-up."""
     config = app.config
-    store = open_store(database_url(config["DATABASE_URL"], app.instance_path))
-    if wants_demo_data(config):
-        seed_demo_data(store)
+    store = Store(make_engine(database_url(config["DATABASE_URL"], app.instance_path)),
+                  on_ready=seed_demo_data if wants_demo_data(config) else None)
+    try:
+        store.migrate()
+    except Exception:  # an outage must not stop the instance: it migrates when the database answers
+        app.logger.exception("the database is unreachable at start-up; webhooks apologise until it answers")
     services = build_services(config, StoreRecords(store), make_clock(config["FAKE_NOW"]))
     actions = build_actions(services)
     flowset = load_flowset(Path(config["FLOWS_DIR"]), KNOWN)

@@ -1,28 +1,21 @@
-"""`flask harness run` and `flask harness load`: scenario files against this checkout or a served IVR."""
+"""`flask harness run`, `load` and `explore`: scenario files against this checkout or a served IVR."""
 
 from __future__ import annotations
 
 import json
-import logging
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 from flask.cli import AppGroup
 
-import ivr
-from ivr.actions.registry import KNOWN
-from ivr.config import ROOT, transfer_targets
-from ivr.domain.routing import parse_targets
-from ivr.flows.flowset import load_flowset
-from ivr.flows.model import FlowSet
+from ivr.config import ROOT
 from ivr.harness.audio import espeak, render_call
+from ivr.harness.backends import backend_for, flows_of
+from ivr.harness.explore_cli import explore_command
 from ivr.harness.load import load_mix, plan, run_load
 from ivr.harness.local import LocalBackend
-from ivr.harness.remote import RemoteBackend, is_local_url
+from ivr.harness.remote import is_local_url
 from ivr.harness.reports import junit_report, text_report
 from ivr.harness.scenario import load_scenario
 from ivr.harness.suite import RunResult, run_files, scenario_files
@@ -37,41 +30,8 @@ CONDITIONS_SECRET = click.option(
     help="The served IVR's IVR_TEST_CONDITIONS_SECRET: each call's clock, agents, faults, settings and records "
          "are sent, signed.")
 
-harness = AppGroup("harness", help="Scripted calls: run scenario files, measure path coverage, play load.")
-
-
-@contextmanager
-def backend_for(url: str | None, auth_token: str | None, server_now: str | None,
-                flows: str | None, conditions_secret: str | None = None) -> Iterator[LocalBackend | RemoteBackend]:
-    """An in-process backend on a temporary database, or one for the served IVR at `url`."""
-    if url:
-        targets = parse_targets(transfer_targets(current_app.config))
-        remote = RemoteBackend(url, auth_token or runtime().auth_token, targets, server_now,
-                               conditions_secret=conditions_secret)
-        try:
-            yield remote
-        finally:
-            remote.close()
-        return
-    quiet = logging.getLogger(current_app.name)  # the apps under test log each call: keep the report readable
-    level = quiet.level
-    quiet.setLevel(logging.CRITICAL)
-    with tempfile.TemporaryDirectory(prefix="ivr-harness-") as workdir:
-        # ivr.create_app is looked up now, not at import: `ivr` imports this module while it starts.
-        local = LocalBackend(ivr.create_app, Path(workdir), flows or current_app.config["FLOWS_DIR"])
-        try:
-            yield local
-        finally:
-            local.close()
-            quiet.setLevel(level)
-
-
-def flows_of(backend: LocalBackend | RemoteBackend, flows: str | None) -> FlowSet:
-    """The flows coverage is measured against: the apps' own in-process, this checkout's over --url."""
-    if isinstance(backend, LocalBackend):
-        return backend.flowset
-    directory = Path(flows or current_app.config["FLOWS_DIR"])
-    return load_flowset(directory, KNOWN)
+harness = AppGroup("harness", help="Scripted calls: run scenario files, measure path coverage, play load, explore.")
+harness.add_command(explore_command)
 
 
 def write_calls(result: RunResult, transcripts: str, audio: bool) -> None:

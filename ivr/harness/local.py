@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
 from flask import Flask
+from sqlalchemy import event
 
 from ivr.config import transfer_targets
 from ivr.domain.callbacks import Booking
@@ -28,13 +30,14 @@ from ivr.store.test_data import add_test_data
 
 TOKEN = "harness-auth-token"
 SHARED = "harness.sqlite3"  # the database the apps share
+BASE_URL = "http://localhost"
+SLOW_STORE_SECONDS = 1.0  # how late a slow store gives each connection (the harness sets a shorter budget)
 
 
 def copy_database(source: Path, target: Path) -> None:
     """Copy an SQLite database, write-ahead log included (SQLite's online backup)."""
     with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(target)) as copy:
         origin.backup(copy)
-BASE_URL = "http://localhost"
 
 
 def make_database_unreachable(app: Flask) -> None:
@@ -42,7 +45,22 @@ def make_database_unreachable(app: Flask) -> None:
     refuse_connections(app.extensions[EXTENSION].store.engine)
 
 
-FAULT_INJECTORS = {"database_down": make_database_unreachable}
+def _slow_checkout(*_args) -> None:
+    """Every connection the store hands out comes late, as from a saturated or distant server."""
+    time.sleep(SLOW_STORE_SECONDS)
+
+
+def make_store_slow(app: Flask) -> None:
+    """Fault `slow_store`: each unit of work waits longer for its connection than the webhook budget."""
+    event.listen(app.extensions[EXTENSION].store.engine, "checkout", _slow_checkout)
+
+
+FAULT_INJECTORS = {"database_down": make_database_unreachable, "slow_store": make_store_slow}
+
+
+def _without_fsync(dbapi_connection, _record) -> None:
+    """The harness's database is thrown away after the run: commits need not wait for the disk."""
+    dbapi_connection.execute("PRAGMA synchronous=OFF")
 
 
 def book_callback_to_answer(app: Flask, call: SimulatedCall, lang: str, tier: str) -> str:
@@ -116,6 +134,8 @@ class LocalBackend:
             config["FLOWS_DIR"] = str(self.flows_dir)
         app = self.factory(config)
         rt = app.extensions[EXTENSION]
+        rt.store.engine.dispose()
+        event.listen(rt.store.engine, "connect", _without_fsync)
         rt.engine.observer = lambda node, lang: self.node_log.append((node, lang))
         if data:
             add_test_data(rt.store, parse_test_data(data), rt.clock())

@@ -8,7 +8,7 @@ from ivr.domain.contact_center import LANGUAGES, TIERS
 from ivr.imports.test_data import KINDS as DATA_KINDS
 
 AGENT_OUTCOMES = ("answered", "busy", "no-answer", "failed", "queue-full", "leave")
-FAULTS = ("database_down",)
+FAULTS = ("database_down", "slow_store")
 
 _TEXT_CHECK = {
     "oneOf": [

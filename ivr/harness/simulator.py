@@ -110,6 +110,11 @@ class SimulatedCall:
         """Whether the IVR is waiting for the caller's input."""
         return self._gather is not None
 
+    @property
+    def waiting_for(self) -> ET.Element | None:
+        """The Gather the IVR is waiting at, or None."""
+        return None if self.ended else self._gather
+
     def _waiting(self, mode: str | None) -> ET.Element:
         """The Gather the caller answers; input it does not accept is a test mistake."""
         if self.ended or self._gather is None:

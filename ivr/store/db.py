@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -37,13 +38,25 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# PostgreSQL must fail fast, never hang a webhook (Twilio gives up at 15 s): connecting, a statement,
+# a lock and a wait for a pooled connection each have a limit, and a peer that stops acknowledging
+# (a partition) is dropped by TCP. Keep these well under the webhook budget.
+PG_CONNECT_ARGS = {
+    "connect_timeout": 2,
+    "options": "-c statement_timeout=4000 -c lock_timeout=3000 -c idle_in_transaction_session_timeout=10000",
+    "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 2,
+    "tcp_user_timeout": 4000,
+}
+POOL_TIMEOUT = 2  # seconds a webhook waits for a pooled connection when all are in use
+
+
 def make_engine(url: str) -> Engine:
     """An engine for the URL, tuned for its backend."""
     if url.startswith("sqlite"):
         engine = create_engine(url)
         event.listen(engine, "connect", _tune_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, pool_timeout=POOL_TIMEOUT, connect_args=PG_CONNECT_ARGS)
 
 
 class Store:
@@ -52,17 +65,35 @@ class Store:
     Inside `unit_of_work()` every `session()` is that unit's one session: whatever the code
     below reads or writes (call state, look-ups, bookings, records) is one transaction,
     committed once at the end, or rolled back as a whole.
+
+    The schema is brought up to date the first time the database answers, not necessarily at
+    start-up: an instance that starts during an outage still boots, and migrates on first use.
     """
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, on_ready: Callable[[Store], None] | None = None):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Per thread (and per greenlet or task): concurrent webhooks never share a unit.
         self._unit: ContextVar[Session | None] = ContextVar(f"unit_of_work_{id(self)}", default=None)
+        self._on_ready = on_ready  # run once after migrating (the demo data), before other use
+        self._ready = False
+        self._preparing = threading.Lock()
 
     def migrate(self) -> None:
         """Bring the schema to the latest migration (safe when several instances start together)."""
-        upgrade(self.engine)
+        if self._ready:
+            return
+        with self._preparing:
+            if self._ready:
+                return
+            upgrade(self.engine)
+            self._ready = True  # set first: the hook's own sessions must not migrate again
+            try:
+                if self._on_ready:
+                    self._on_ready(self)
+            except BaseException:
+                self._ready = False
+                raise
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -75,6 +106,7 @@ class Store:
         if open_unit is not None:
             yield open_unit
             return
+        self.migrate()
         with self._sessions() as session, session.begin():
             token = self._unit.set(session)
             try:
@@ -93,9 +125,8 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, on_ready: Callable[[Store], None] | None = None) -> Store:
     """A Store for the URL, its schema migrated to the latest revision."""
-    store = Store(make_engine(url))
+    store = Store(make_engine(url), on_ready)
     store.migrate()
     return store
-

@@ -74,6 +74,10 @@ def upgrade(engine: Engine) -> None:
         return  # every start but the first: no lock, no Alembic environment to load
     with _sqlite_file_lock(engine), engine.begin() as connection:
         if connection.dialect.name == "postgresql":
+            # A migration may rightly take longer than the limits webhooks run under, and wait for
+            # another instance's migration to finish.
+            connection.execute(text("SET LOCAL statement_timeout = 0"))
+            connection.execute(text("SET LOCAL lock_timeout = 0"))
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
         config = alembic_config(connection)
         tables = set(inspect(connection).get_table_names())

@@ -10,8 +10,11 @@ from ivr.domain.hours import is_open
 from ivr.flows.languages import BOTH
 from ivr.flows.state import CallState
 from ivr.store.call_records import note_fault
+from ivr.web.budget import BudgetSpent, run_within
 from ivr.web.conditions import call_runtime
 from ivr.web.reply import twiml_reply
+
+NOTE_SECONDS = 1.0  # how long the apology may wait for the call's record to note the fault
 
 
 def caller_language() -> str:
@@ -31,7 +34,7 @@ def apologise(error: Exception):
         agents = is_open(rt.hours, rt.clock())
     except Exception:  # the clock itself failing must not cost the caller the apology
         agents = False
-    if call_sid != "?":
+    if call_sid != "?" and not isinstance(error, BudgetSpent):  # a store that hangs is not asked again
         _note_fault(call_sid, type(error).__name__)
     return twiml_reply(rt.writer.apology(caller_language(), agents))
 
@@ -41,6 +44,6 @@ def _note_fault(call_sid: str, kind: str) -> None:
     rt = call_runtime()
     state = CallState(call_sid=call_sid, caller=request.form.get("From", ""), lang=caller_language())
     try:
-        note_fault(rt.store, state, kind, rt.clock())
+        run_within(NOTE_SECONDS, note_fault, rt.store, state, kind, rt.clock())
     except Exception:  # the store may be what failed: the log line above already tells the fault
         current_app.logger.warning("call %s: its record could not note the fault", call_sid)

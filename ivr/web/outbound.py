@@ -8,6 +8,7 @@ from ivr.flows.state import CallState, entry_vars
 from ivr.runtime import runtime
 from ivr.store.callbacks import get_callback
 from ivr.store.calls import record_status, save_state
+from ivr.web.budget import within_budget
 from ivr.web.conditions import conditions_of_new_call, start_test_call
 from ivr.web.faults import apologise
 from ivr.web.journey import action_nodes, turn_entries
@@ -27,6 +28,7 @@ def check_signature():
 
 
 @bp.post("/callback")
+@within_budget
 @one_unit_of_work
 def callback_answered():
     """The person we call back answered: greet them in their language and connect the right tier."""
@@ -48,6 +50,7 @@ def callback_answered():
 
 
 @bp.post("/callback-status")
+@within_budget
 @one_unit_of_work
 def callback_status():
     """The outbound call's status: each (CallSid, status) is applied once, however often it comes."""

@@ -11,6 +11,7 @@ from ivr.flows.state import CallState, entry_vars
 from ivr.flows.steps import CallInput, Step, TransferEnded
 from ivr.runtime import runtime
 from ivr.store.calls import load_state, record_status, save_state
+from ivr.web.budget import within_budget
 from ivr.web.conditions import (
     agent_outcome,
     call_runtime,
@@ -59,6 +60,7 @@ def _waiting_state() -> CallState:
 
 
 @bp.post("")
+@within_budget
 @one_unit_of_work
 def incoming():
     """A new call: start at the line's entry, or the TTY entry for calls to the TTY number."""
@@ -76,6 +78,7 @@ def incoming():
 
 
 @bp.post("/gather")
+@within_budget
 @one_unit_of_work
 def gather():
     """The caller pressed keys, spoke, or stayed silent at an input node."""
@@ -92,6 +95,7 @@ def gather():
 
 
 @bp.post("/transfer-result")
+@within_budget
 @one_unit_of_work
 def transfer_result():
     """The agent leg ended (Dial or Enqueue action): done, or take the node's `failed` branch."""
@@ -128,6 +132,7 @@ def leave_queue():
 
 
 @bp.post("/status")
+@within_budget
 @one_unit_of_work
 def status():
     """The call's status callback: recorded once per status; a final one forgets the call."""

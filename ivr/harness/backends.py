@@ -1,0 +1,55 @@
+"""Where harness commands send their calls: an in-process backend on a temporary database, or a URL."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from flask import current_app
+
+import ivr
+from ivr.actions.registry import KNOWN
+from ivr.config import transfer_targets
+from ivr.domain.routing import parse_targets
+from ivr.flows.flowset import load_flowset
+from ivr.flows.model import FlowSet
+from ivr.harness.local import LocalBackend
+from ivr.harness.remote import RemoteBackend
+from ivr.runtime import runtime
+
+
+@contextmanager
+def backend_for(url: str | None, auth_token: str | None, server_now: str | None,
+                flows: str | None, conditions_secret: str | None = None) -> Iterator[LocalBackend | RemoteBackend]:
+    """An in-process backend on a temporary database, or one for the served IVR at `url`."""
+    if url:
+        targets = parse_targets(transfer_targets(current_app.config))
+        remote = RemoteBackend(url, auth_token or runtime().auth_token, targets, server_now,
+                               conditions_secret=conditions_secret)
+        try:
+            yield remote
+        finally:
+            remote.close()
+        return
+    quiet = logging.getLogger(current_app.name)  # the apps under test log each call: keep the report readable
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    with tempfile.TemporaryDirectory(prefix="ivr-harness-") as workdir:
+        # ivr.create_app is looked up now, not at import: `ivr` imports this module while it starts.
+        local = LocalBackend(ivr.create_app, Path(workdir), flows or current_app.config["FLOWS_DIR"])
+        try:
+            yield local
+        finally:
+            local.close()
+            quiet.setLevel(level)
+
+
+def flows_of(backend: LocalBackend | RemoteBackend, flows: str | None) -> FlowSet:
+    """The flows coverage is measured against: the apps' own in-process, this checkout's over --url."""
+    if isinstance(backend, LocalBackend):
+        return backend.flowset
+    directory = Path(flows or current_app.config["FLOWS_DIR"])
+    return load_flowset(directory, KNOWN)

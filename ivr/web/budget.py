@@ -1,0 +1,87 @@
+"""Every webhook answers within its budget, whatever the store does; past it, the caller hears the apology."""
+
+from __future__ import annotations
+
+import functools
+import queue
+import threading
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from flask import copy_current_request_context, current_app, g
+
+
+class BudgetSpent(RuntimeError):
+    """A webhook's work did not finish within the budget (a hung or very slow store)."""
+
+
+class DaemonWorkers:
+    """Threads that run webhooks' work, reused from one request to the next.
+
+    Daemon threads, unlike concurrent.futures' workers, never hold up a process's exit when one
+    is stuck in a socket read. A new thread starts only when none is idle, so a stuck one is
+    simply left behind.
+    """
+
+    def __init__(self):
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._idle = 0
+        self._lock = threading.Lock()
+
+    def submit(self, work) -> Future:
+        """Run `work()` on an idle thread (or a new one); its future."""
+        future: Future = Future()
+        with self._lock:
+            spawn = self._idle == 0
+            self._idle -= 0 if spawn else 1
+        if spawn:
+            threading.Thread(target=self._serve, name="webhook", daemon=True).start()
+        self._jobs.put((work, future))
+        return future
+
+    def _serve(self) -> None:
+        """Take jobs for ever, handing each outcome to its future."""
+        while True:
+            work, future = self._jobs.get()
+            try:
+                future.set_result(work())
+            except BaseException as error:  # handed to the request thread, whose error handler serves it
+                future.set_exception(error)
+            with self._lock:
+                self._idle += 1
+
+
+WORKERS = DaemonWorkers()  # one set of threads per process, shared by every app in it
+
+
+def run_within(seconds: float, work, *args, **kwargs):
+    """Run `work` for this request on a worker thread and wait at most `seconds` for it.
+
+    The database driver can block in a socket read no timeout reaches (a partitioned server that
+    accepted the connection); the request thread stops waiting, answers, and leaves the stuck work
+    behind.
+    """
+    outer = g._get_current_object()  # the request's own `g`: the work's is another app context's
+
+    def work_sharing_g():
+        vars(g).update(vars(outer))
+        try:
+            return work(*args, **kwargs)
+        finally:
+            vars(outer).update(vars(g))  # what the work set (the call's runtime) serves its apology too
+
+    future = WORKERS.submit(copy_current_request_context(work_sharing_g))
+    try:
+        return future.result(timeout=seconds)
+    except FutureTimeout:
+        raise BudgetSpent(f"no answer within the webhook budget of {seconds:g} s") from None
+
+
+def within_budget(view):
+    """Decorate a webhook view that uses the store: it answers within WEBHOOK_BUDGET_SECONDS or apologises."""
+
+    @functools.wraps(view)
+    def guarded(*args, **kwargs):
+        return run_within(float(current_app.config["WEBHOOK_BUDGET_SECONDS"]), view, *args, **kwargs)
+
+    return guarded
