@@ -14,6 +14,7 @@ from ivr.web.budget import BudgetSpent, run_within
 from ivr.web.conditions import call_runtime
 from ivr.web.reply import twiml_reply
 
+WAIT_URLS = ("voice.hold", "voice.leave_queue")  # played to a caller waiting in a queue
 NOTE_SECONDS = 1.0  # how long the apology may wait for the call's record to note the fault
 
 
@@ -30,6 +31,8 @@ def apologise(error: Exception):
     call_sid = request.form.get("CallSid", "?")
     current_app.logger.exception("fault in %s for call %s", request.path, call_sid)
     rt = call_runtime()
+    if request.endpoint in WAIT_URLS:  # Twilio refuses <Enqueue> in a waitUrl: the caller just stays in line
+        return twiml_reply(rt.writer.hold(caller_language(), "", "", spoken=False))
     try:
         agents = is_open(rt.hours, rt.clock())
     except Exception:  # the clock itself failing must not cost the caller the apology

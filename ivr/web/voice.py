@@ -11,6 +11,7 @@ from ivr.flows.state import CallState, entry_vars
 from ivr.flows.steps import CallInput, Step, TransferEnded
 from ivr.runtime import runtime
 from ivr.store.calls import load_state, record_status, save_state
+from ivr.web import params
 from ivr.web.budget import within_budget
 from ivr.web.conditions import (
     agent_outcome,
@@ -87,7 +88,7 @@ def gather():
     given = CallInput(
         digits=form.get("Digits") or None,
         speech=form.get("SpeechResult") or None,
-        confidence=float(confidence) if confidence else None,
+        confidence=params.confidence(confidence),
     )
     state = _waiting_state()
     state, step = use_runtime(conditions_in(state)).engine.resume(state, given)
@@ -120,7 +121,8 @@ def hold():
     """What a queued caller hears while waiting."""
     form = request.form
     music = current_app.config["HOLD_MUSIC_URL"]
-    reply = runtime().writer.hold(caller_language(), form.get("QueuePosition", ""), form.get("AvgQueueTime", ""),
+    reply = runtime().writer.hold(caller_language(), params.queue_figure(form.get("QueuePosition")),
+                                  params.queue_figure(form.get("AvgQueueTime")),
                                   music, spoken=request.args.get("silent") != "1")
     return twiml_reply(reply)
 
