@@ -16,7 +16,7 @@ from tests.web.netfaults import Blackhole, Partition
 
 APOLOGY = {"en": "We are sorry: something went wrong on our side.",
            "es": "Lo sentimos: ocurrió un problema en nuestro sistema."}
-GREETING = "Thank you for calling"
+GREETING = "For English, press 1."
 BUDGET = 5.0  # the default webhook budget, seconds
 # Every webhook that reads or writes the store, with the query its TwiML gives it.
 STORE_WEBHOOKS = ["/voice", "/voice/gather?node=main.main_menu&lang=es",
