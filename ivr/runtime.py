@@ -138,14 +138,15 @@ def build_runtime(app: Flask) -> Runtime:
     actions = build_actions(services)
     flowset = load_flowset(Path(config["FLOWS_DIR"]), KNOWN)
     targets = parse_targets(transfer_targets(config))
+    auth_token = config["TWILIO_AUTH_TOKEN"] or development_token(app.instance_path)
     return Runtime(
         services=services,
         store=store,
         flowset=flowset,
         engine=Engine(flowset, actions, CONTRACTS),
         targets=targets,
-        writer=TwimlWriter(flowset, targets, url_for, hints=lambda name, lang: HINTS[name](lang)),
-        auth_token=config["TWILIO_AUTH_TOKEN"] or development_token(app.instance_path),
+        writer=TwimlWriter(flowset, targets, url_for, hints=lambda name, lang: HINTS[name](lang), secret=auth_token),
+        auth_token=auth_token,
         config=dict(config),
     )
 

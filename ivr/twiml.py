@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Callable
 
 from twilio.twiml.voice_response import VoiceResponse
@@ -23,22 +25,34 @@ UrlFor = Callable[..., str]
 TwimlDocument = VoiceResponse
 
 
+def tty_signature(secret: str, text: str) -> str:
+    """The signature of a TTY audio URL's text: the line renders no text it did not write."""
+    return hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 class TwimlWriter:
     """Turns steps and fixed replies into TwiML, with the line's voices and targets."""
 
     def __init__(self, flowset: FlowSet, targets: dict[str, Target], url: UrlFor,
-                 hints: Callable[[str, str], list[str]] | None = None):
+                 hints: Callable[[str, str], list[str]] | None = None, secret: str = ""):
         self.flowset, self.targets, self.url = flowset, targets, url
         self.hints = hints or (lambda _name, _lang: [])
+        self.secret = secret  # signs the TTY audio URLs, so the line renders only its own texts
 
     def text(self, prompt: str, lang: str, params: dict | None = None) -> str:
         """A prompt's words in a language, placeholders filled."""
         return self.flowset.prompts[prompt].text[lang].format_map(params or {})
 
-    def say(self, parent, say: Say, lang: str) -> None:
-        """Add a prompt to a verb: once in the call's language (or the Say's own), or in each language."""
+    def say(self, parent, say: Say, lang: str, tty: bool = False) -> None:
+        """Add a prompt to a verb: once in the call's language (or the Say's own), or in each language.
+
+        On a TTY's call the words go out as TTY text: a <Play> of their Baudot tones, never speech.
+        """
         for language in LANGUAGES if say.bilingual else languages_of(say.lang or lang):
             words = self.text(say.prompt, language, say.params)
+            if tty:
+                parent.play(self.url("tty.audio", text=words, sig=tty_signature(self.secret, words)))
+                continue
             rate = self.flowset.prompts[say.prompt].rate
             verb = parent.say(None if rate else words, voice=self.flowset.voices[language],
                               language=LANGUAGE_TAGS[language])
@@ -53,7 +67,7 @@ class TwimlWriter:
             self._gather(response, step, step.end, lang)
             return response
         for say in step.says:
-            self.say(response, say, lang)
+            self.say(response, say, lang, step.tty)
         if isinstance(step.end, Transfer):
             self.transfer(response, step.end.tier, lang, step.end.node)
         elif isinstance(step.end, Hangup):
@@ -76,7 +90,7 @@ class TwimlWriter:
             attrs["input"] = "dtmf"
         with response.gather(**attrs) as gather:
             for say in step.says:
-                self.say(gather, say, lang)
+                self.say(gather, say, lang, step.tty)
         # Twilio falls through to the next verb on silence: report it to the same action.
         response.redirect(action, method="POST")
 

@@ -23,6 +23,13 @@ from ivr.flows.steps import (
     TransferEnded,
 )
 
+
+def is_tty(state: CallState) -> bool:
+    """Whether the call is a TTY's (to the TTY number, or a callback to a TTY caller): text only, keypad only."""
+    # Only the TTY entry asks for TTY agents, so a callback booked for them is a TTY caller's.
+    return bool(state.vars.get("keypad_only")) or state.vars.get("callback_tier") == "tty"
+
+
 MAX_HOPS = 50  # a flow that passes this many nodes without stopping is looping
 INPUT_TIMEOUT, MORE_TIME_TIMEOUT = 8, 20
 
@@ -88,6 +95,8 @@ class Engine:
         key = heard.global_key
         if key == "*":
             return self._run(state, node.back or node.qualified, [])
+        if key == "0" and is_tty(state) and "tty" in self.flowset.entries:
+            return self._run(state, self.flowset.entries["tty"], [])  # a TTY caller's agent is a TTY agent
         if key == "0" and self.flowset.global_keys.get("0"):
             return self._run(state, self.flowset.global_keys["0"], [])
         if node.type == "input":
@@ -185,7 +194,7 @@ class Engine:
         """The turn: at a menu the offer to switch language comes last, in the other language's voice."""
         if isinstance(end, Gather) and end.node == node.qualified and self._offers_switch(state, node):
             says = [*says, Say(SWITCH_LANGUAGE, lang=other_language(state.lang))]
-        return Step(state.lang, tuple(says), end, bilingual=not state.lang_chosen)
+        return Step(state.lang, tuple(says), end, bilingual=not state.lang_chosen, tty=is_tty(state))
 
     def _end(self, state: CallState, node: Node) -> Gather | Transfer | Hangup:
         """How a turn ends at a waiting or final node."""
@@ -203,6 +212,6 @@ class Engine:
         words += [w for k in ("0", "*") for w in self.flowset.key_words.get((k, state.lang), ())]
         default = INPUT_TIMEOUT if node.type == "input" else MENU_TIMEOUT
         # A TTY call is keypad-only from start to end, whatever the flow's nodes allow.
-        speech = node.speech and not state.vars.get("keypad_only")
+        speech = node.speech and not is_tty(state)
         return Gather(node.qualified, speech, tuple(dict.fromkeys(words)) if speech else (),
                       node.hints if speech else None, node.max_digits, timeout or default)

@@ -55,6 +55,7 @@ class Step:
     says: tuple[Say, ...]
     end: Gather | Transfer | Hangup
     bilingual: bool = False  # no language chosen yet: every prompt is said in both
+    tty: bool = False  # a TTY's call: every prompt goes out as TTY text (Baudot tones), never speech
 
 
 @dataclass(frozen=True)

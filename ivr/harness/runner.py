@@ -132,6 +132,9 @@ class Player:
             return transfer_problem(step.arg, seen)
         if step.kind == "expect_callback":
             return callback_problem(step.arg, heard)
+        if step.kind == "expect_no_speech":  # a TTY's call: text as tones, never a <Say>
+            spoken = sum(document.count("<Say") for document in self.call.documents)
+            return f"the call had {spoken} <Say> so far" if spoken else None
         return hangup_problem(self.call.ended, self.caller_hung_up)
 
 

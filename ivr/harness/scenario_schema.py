@@ -70,7 +70,7 @@ STEP_ARGUMENTS: dict[str, Mapping[str, object]] = {
     "expect_transfer": _TRANSFER,
     "expect_callback": _CALLBACK,
 }
-BARE_STEPS = ("silence", "hangup", "expect_hangup")  # steps written without an argument
+BARE_STEPS = ("silence", "hangup", "expect_hangup", "expect_no_speech")  # steps written without an argument
 
 SCENARIO = {
     "type": "object",

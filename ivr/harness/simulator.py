@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from twilio.request_validator import RequestValidator
 
@@ -182,8 +182,12 @@ class SimulatedCall:
 
     def _hear(self, verb: ET.Element) -> None:
         """Note what a Say or Play makes the caller hear."""
-        text = " ".join("".join(verb.itertext()).split()) if verb.tag == "Say" else f"[audio {verb.text}]"
-        heard = Heard(text, verb.get("language"))
+        if verb.tag == "Say":
+            heard = Heard(" ".join("".join(verb.itertext()).split()), verb.get("language"))
+        else:  # TTY text names what its tones say; other audio is only its URL
+            shown = parse_qs(urlsplit(verb.text or "").query).get("text")
+            heard = Heard(shown[0], "tty") if shown else Heard(f"[audio {verb.text}]")
+        text = heard.text
         self.heard.append(heard)
         self.turn.append(heard)
         self.transcript.append(("ivr", text))
