@@ -48,6 +48,15 @@ SETTINGS = {
     "CALLBACK_LEASE_SECONDS": ("IVR_CALLBACK_LEASE_SECONDS", "120"),
     # The number callbacks come from (shown as caller ID).
     "CALLER_ID": ("IVR_CALLER_ID", "+18003755283"),
+    # The operations page (/ops): the key that signs its sessions (empty: a random one kept in the
+    # instance folder), how long a session lasts, the lock after failed sign-ins, cookies over HTTPS
+    # only, and the header a single sign-on proxy sets to the signed-in operator's name (empty: none).
+    "SECRET_KEY": ("IVR_SECRET_KEY", ""),
+    "OPS_SESSION_MINUTES": ("IVR_OPS_SESSION_MINUTES", "30"),
+    "OPS_LOCK_ATTEMPTS": ("IVR_OPS_LOCK_ATTEMPTS", "5"),
+    "OPS_LOCK_MINUTES": ("IVR_OPS_LOCK_MINUTES", "15"),
+    "OPS_SECURE_COOKIE": ("IVR_OPS_SECURE_COOKIE", "0"),
+    "OPS_SSO_HEADER": ("IVR_OPS_SSO_HEADER", ""),
     # Days a call's record is kept; `flask calls purge` removes older ones.
     "CALL_RECORD_DAYS": ("IVR_CALL_RECORD_DAYS", "90"),
     # Seconds a webhook that uses the store may take before the caller hears the apology instead

@@ -6,7 +6,7 @@ import os
 
 from flask import Flask
 
-from ivr import cli, config, runtime, web
+from ivr import cli, config, ops, runtime, web
 from ivr.test_conditions import is_production
 from ivr.web import logs
 
@@ -35,5 +35,6 @@ def build_app(test_config: dict | None = None) -> Flask:
     logs.init_app(app)
     runtime.init_app(app)
     web.init_app(app)
+    ops.init_app(app)
     cli.init_app(app)
     return app

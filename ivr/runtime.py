@@ -82,7 +82,12 @@ class Runtime:
 
 def development_token(instance_path: str) -> str:
     """A random auth token kept in the instance folder, for a line with no TWILIO_AUTH_TOKEN."""
-    path = Path(instance_path) / "dev-auth-token"
+    return kept_secret(instance_path, "dev-auth-token")
+
+
+def kept_secret(instance_path: str, name: str) -> str:
+    """A random secret kept in a file of the instance folder (made once, shared by every process)."""
+    path = Path(instance_path) / name
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:

@@ -10,6 +10,7 @@ from ivr.cli import callbacks as callback_cli
 from ivr.cli import calls as calls_cli
 from ivr.cli import data as data_cli
 from ivr.cli import db as db_cli
+from ivr.cli import operators as operators_cli
 from ivr.cli import requests as requests_cli
 from ivr.harness import cli as harness_cli
 from ivr.harness.terminal import call_command
@@ -25,6 +26,7 @@ def init_app(app: Flask) -> None:
     requests_cli.init_app(app)
     appointments_cli.init_app(app)
     audit_cli.init_app(app)
+    operators_cli.init_app(app)
     lint_cli.init_app(app)
     harness_cli.init_app(app)
     db_cli.init_app(app)

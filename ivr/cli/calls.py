@@ -12,9 +12,8 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from ivr.domain.call_records import OUTCOMES
-from ivr.flows.loader import flow_files
 from ivr.lint import diagram
-from ivr.lint.reader import read_flows
+from ivr.lint.journey import journey_dot
 from ivr.runtime import runtime
 from ivr.store.call_records import CallRecord, find_call, list_calls, purge_calls
 
@@ -105,17 +104,11 @@ def show_command(call_sid: str, json_out: bool, picture: Path | None) -> None:
     click.echo(json.dumps(as_json(record, journey=True), indent=2) if json_out else "\n".join(journey_lines(record)))
     if picture:
         fmt = picture.suffix.lstrip(".").lower()
-        source = journey_dot(record)
+        source = journey_dot(current_app.config["FLOWS_DIR"], record.journey)
         try:
             picture.write_bytes(diagram.render(source, fmt) if fmt in diagram.RENDERED else source.encode())
         except diagram.GraphvizError as error:
             raise click.ClickException(str(error)) from None
-
-
-def journey_dot(record: CallRecord) -> str:
-    """The flow diagram in DOT with the call's path drawn over it."""
-    model = read_flows(flow_files(Path(current_app.config["FLOWS_DIR"])))
-    return diagram.to_dot(model, path=[e["node"] for e in record.journey if "node" in e])
 
 
 @calls_group.command("purge")

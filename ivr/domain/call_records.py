@@ -65,6 +65,13 @@ def mask_number(number: str) -> str:
     return "*" * max(len(digits) - KEPT_KEYS, 0) + digits[-KEPT_KEYS:] if digits else number[:16]
 
 
+def mask_receipt(receipt: str | None) -> str:
+    """A receipt number as pages show it: its letters and last two digits (EAC********45)."""
+    if not receipt:
+        return "-"
+    return receipt[:3] + "*" * (len(receipt) - 5) + receipt[-2:] if len(receipt) > 5 else "*" * len(receipt)
+
+
 def _action_events(journey: Iterable[Mapping[str, Any]], actions: Mapping[str, str]) -> set[tuple[str, str]]:
     """(action, event) of every action node the journey passed."""
     return {(actions.get(e["node"], ""), e["event"]) for e in journey if e.get("event")}

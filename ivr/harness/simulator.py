@@ -95,6 +95,23 @@ class SimulatedCall:
         self._finish()
         return self
 
+    def snapshot(self) -> dict:
+        """Where the call stands, as JSON-ready values: resume it later (another request, another process)."""
+        return {"call_sid": self.call_sid, "caller": self.caller, "called": self.called,
+                "agent_outcome": self.agent_outcome, "ended": self.ended, "url": self._url,
+                "gather": ET.tostring(self._gather, encoding="unicode") if self._gather is not None else None,
+                "rest": [ET.tostring(verb, encoding="unicode") for verb in self._rest]}
+
+    @classmethod
+    def resumed(cls, transport: Transport, base_url: str, auth_token: str, snapshot: dict) -> SimulatedCall:
+        """The call a snapshot describes, waiting where it waited (what was heard before is not kept)."""
+        call = cls(transport, base_url, auth_token, caller=snapshot["caller"], called=snapshot["called"],
+                   agent_outcome=snapshot["agent_outcome"], call_sid=snapshot["call_sid"], ended=snapshot["ended"])
+        call._url = snapshot["url"]
+        call._gather = ET.fromstring(snapshot["gather"]) if snapshot["gather"] else None
+        call._rest = [ET.fromstring(verb) for verb in snapshot["rest"]]
+        return call
+
     @property
     def last_heard(self) -> str:
         """Everything heard since the caller last acted, as one text."""

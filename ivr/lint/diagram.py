@@ -93,6 +93,7 @@ def to_dot(model: LintModel, flow: str | None = None, path: Sequence[str] = ()) 
         steps.setdefault(node, []).append(str(number))
     taken = set(zip(path, path[1:], strict=False))
     out = ["digraph flows {", '  rankdir=TB; node [fontname="Helvetica", fontsize=11];',
+           "  newrank=true;  # the older ranking fails on the flows' many clusters (trouble in init_rank)",
            '  edge [fontname="Helvetica", fontsize=9];']
     for name in dict.fromkeys(n.flow for n in drawn.nodes):
         out += [f'  subgraph "cluster_{name}" {{', f'    label="{name}"; style="rounded"; color="#999999";']

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ivr.domain.call_records import classify, first_fault, mask_number, refused_lookups, seconds_to_agent
+from ivr.domain.ops_summary import CallFacts
 from ivr.flows.state import CallState
 from ivr.store.db import Store
 from ivr.store.tables import Callback, CallRecordRow
@@ -113,3 +114,17 @@ def _record(row: CallRecordRow) -> CallRecord:
     """A stored record as a plain value."""
     return CallRecord(row.call_sid, row.line, row.caller, row.lang, row.started_at, row.ended_at, row.outcome,
                       row.tier, list(row.journey))
+
+
+def calls_of(store: Store, start: datetime, end: datetime) -> list[CallFacts]:
+    """What the day's summary needs of each call that started in [start, end)."""
+    r = CallRecordRow
+    query = select(r.started_at, r.lang, r.outcome, r.agent_seconds).where(r.started_at >= start, r.started_at < end)
+    with store.session() as session:
+        return [CallFacts(*row) for row in session.execute(query)]
+
+
+def latest_call_start(store: Store) -> datetime | None:
+    """When the latest recorded call started, or None."""
+    with store.session() as session:
+        return session.scalar(select(func.max(CallRecordRow.started_at)))

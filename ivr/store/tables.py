@@ -190,3 +190,16 @@ class OperatorChange(Base):
     action: Mapped[str] = mapped_column(String(32))
     subject: Mapped[str] = mapped_column(String(128))  # what was changed: a reference, a callback id, a file
     detail: Mapped[str] = mapped_column(String(256), default="")
+
+
+class OperatorAccount(Base):
+    """Someone who may sign in to the operations page: a viewer, or a supervisor who may change things."""
+
+    __tablename__ = "operators"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    failed_attempts: Mapped[int] = mapped_column(default=0)  # since the last good sign-in
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
