@@ -73,7 +73,8 @@ def test_requests_waiting_are_counted_by_office_and_age(viewer):
 def booked(make_app):
     """An app out of hours with a callback booked, and a supervisor and a viewer."""
     app = make_app(FAKE_NOW=CLOSED_HOURS)
-    simulated_call(app, caller=CALLER).start().press("2").press("0").press("1").press("*").press("1").press("1")
+    simulated_call(app, caller=CALLER).start().press("2").press("0").press("1").press("*").press("*").press("1") \
+        .press("1").press("1")  # a callback with no case: Eastern, chosen from the zone list
     add_operator(app, "sam", "supervisor")
     add_operator(app, "vera", "viewer")
     return app
