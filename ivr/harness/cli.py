@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import click
@@ -13,10 +14,11 @@ from ivr.config import ROOT
 from ivr.harness.audio import espeak, render_call
 from ivr.harness.backends import backend_for, flows_of
 from ivr.harness.explore_cli import explore_command
+from ivr.harness.html_report import html_report
 from ivr.harness.load import load_mix, plan, run_load
 from ivr.harness.local import LocalBackend
 from ivr.harness.remote import is_local_url
-from ivr.harness.reports import junit_report, text_report
+from ivr.harness.reports import json_report, junit_report, text_report
 from ivr.harness.scenario import load_scenario
 from ivr.harness.suite import RunResult, run_files, scenario_files
 from ivr.harness.transcripts import file_stems, write_transcripts
@@ -24,6 +26,7 @@ from ivr.runtime import runtime
 from ivr.store.call_records import keep_calls
 
 SHIPPED = ROOT / "tests" / "scenarios"
+REPORTS = {"text": text_report, "junit": junit_report, "json": json_report}  # and "html", which needs the flows
 
 CONDITIONS_SECRET = click.option(
     "--conditions-secret", envvar="IVR_TEST_CONDITIONS_SECRET", show_envvar=True,
@@ -64,21 +67,27 @@ def emit(text: str, output: str | None) -> None:
 @click.option("--server-now", help="The instant the served IVR's IVR_FAKE_NOW fixes: scenarios at it run.")
 @CONDITIONS_SECRET
 @click.option("--flows", type=click.Path(exists=True, file_okay=False), help="A call-flow directory to use.")
-@click.option("--format", "fmt", type=click.Choice(["text", "junit"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice([*REPORTS, "html"]), default="text", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False), help="Write the report here instead of printing it.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="Also write the HTML report (one file: coverage pictures, transcripts, failures) here.")
 @click.option("--min-coverage", type=float, help="Fail when fewer than this percent of nodes were visited.")
 @click.option("--transcripts", type=click.Path(file_okay=False), help="Write a transcript per call here.")
 @click.option("--audio", is_flag=True, help="With --transcripts: a WAV per call too (needs espeak-ng).")
 @click.option("--fail-on-skip", is_flag=True, help="Exit 1 when a scenario is skipped: every one must run.")
-def run_command(paths, url, auth_token, server_now, conditions_secret, flows, fmt, output, min_coverage, transcripts,
-                audio, fail_on_skip):
+def run_command(paths, url, auth_token, server_now, conditions_secret, flows, fmt, output, html_path, min_coverage,
+                transcripts, audio, fail_on_skip):
     """Run scenario files (default: the shipped tests/scenarios); exit 1 when one fails."""
     files = scenario_files(paths or [SHIPPED])
     with backend_for(url, auth_token, server_now, flows, conditions_secret) as backend:
-        result = run_files(files, backend, flows_of(backend, flows))
+        flowset = flows_of(backend, flows)
+        result = run_files(files, backend, flowset)
         if isinstance(backend, LocalBackend):  # the line's records show the calls, as a served line's would
             keep_calls(runtime().store, backend.call_records())
-    emit(junit_report(result) if fmt == "junit" else text_report(result), output)
+    html = partial(html_report, result, flowset, backend.mode, audio)
+    emit(html() if fmt == "html" else REPORTS[fmt](result), output)
+    if html_path:
+        Path(html_path).write_text(html(), encoding="utf-8")
     if transcripts:
         write_calls(result, transcripts, audio)
     ok, coverage = result.ok, result.coverage

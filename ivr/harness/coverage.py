@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ivr.domain.contact_center import LANGUAGES
@@ -106,6 +106,8 @@ class Coverage:
     seen_nodes: set = field(default_factory=set)
     seen_transitions: set = field(default_factory=set)
     note: str = ""
+    node_visits: Counter = field(default_factory=Counter)  # how often each (node, lang) was visited
+    transition_visits: Counter = field(default_factory=Counter)  # and each (Transition, lang) taken
 
     @property
     def node_percent(self) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 
 from ivr.harness.coverage import Coverage
@@ -49,6 +50,7 @@ def junit_report(result: RunResult) -> str:
         scenario = outcome.scenario
         case = ET.SubElement(suite, "testcase", classname=f"scenarios.{scenario.language}", name=scenario.name,
                              file=scenario.path, time=f"{outcome.seconds:.3f}")
+        _step_times(case, outcome)
         if outcome.status == "failed":
             first = outcome.message.splitlines()[1].strip() if "\n" in outcome.message else outcome.message
             ET.SubElement(case, "failure", message=first).text = outcome.message
@@ -58,6 +60,44 @@ def junit_report(result: RunResult) -> str:
     root.append(suite)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def step_times(outcome: Outcome) -> list[dict]:
+    """Each step played: its number, line, text as written and seconds."""
+    return [{"index": step.index, "line": step.line, "text": step.text, "seconds": round(seconds, 4)}
+            for step, seconds in zip(outcome.scenario.steps, outcome.step_seconds, strict=False)]
+
+
+def _step_times(case: ET.Element, outcome: Outcome) -> None:
+    """A testcase's steps with their times, as properties and as lines of its output."""
+    steps = step_times(outcome)
+    if not steps:
+        return
+    properties = ET.SubElement(case, "properties")
+    for step in steps:
+        ET.SubElement(properties, "property", name=f"step {step['index']} (line {step['line']}): {step['text']}",
+                      value=f"{step['seconds']:.4f}")
+    ET.SubElement(case, "system-out").text = "\n".join(
+        f"step {s['index']} (line {s['line']}) {s['seconds']:.3f}s  {s['text']}" for s in steps)
+
+
+def json_report(result: RunResult) -> str:
+    """The run as JSON for scripts: counts, each scenario with its steps' times, and the coverage."""
+    coverage = result.coverage
+    data = {
+        "ok": result.ok, "seconds": round(result.seconds, 3),
+        **{status: result.count(status) for status in LABELS},
+        "scenarios": [{"name": o.scenario.name, "path": o.scenario.path, "language": o.scenario.language,
+                       "status": o.status, "seconds": round(o.seconds, 4), "message": o.message,
+                       "failed_step": o.step.index if o.status == "failed" and o.step else None,
+                       "steps": step_times(o)} for o in result.outcomes],
+        "coverage": None if coverage is None else {
+            "note": coverage.note, "node_percent": round(coverage.node_percent, 2),
+            "flows": [{"flow": f, "language": la, "nodes": [sn, n], "transitions": [st, t]}
+                      for f, la, sn, n, st, t in coverage.rows()],
+            "nodes_never_visited": coverage.missed_nodes()},
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def _percent(seen: int, total: int) -> str:

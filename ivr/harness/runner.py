@@ -55,6 +55,7 @@ class Outcome:
     exchanges: list[Exchange] = field(default_factory=list)
     step: Step | None = None
     error: str = ""  # the kind of problem: StepFailed, CallFailed, TwimlRejected, ConnectionError...
+    step_seconds: list[float] = field(default_factory=list)  # each step played, in order (the failing one last)
 
 
 def random_caller() -> str:
@@ -76,18 +77,23 @@ def run_scenario(scenario: Scenario, backend: Backend) -> Outcome:
     started = time.perf_counter()
     call, transport = backend.open_call(scenario)
     player = Player(call, transport, backend)
-    current = None
+    current, timings = None, []
     try:
         call.start()
         for current in scenario.steps:
-            player.play(current)
+            begun = time.perf_counter()
+            try:
+                player.play(current)
+            finally:
+                timings.append(time.perf_counter() - begun)
         if not call.ended:
             call.hangup()  # end the call as a caller would, so the line forgets it
     except (AssertionError, requests.RequestException) as problem:
         report = failure_report(scenario, current, problem, call, transport)
         return Outcome(scenario, "failed", report, time.perf_counter() - started, call, transport.exchanges,
-                       current, type(problem).__name__)
-    return Outcome(scenario, "passed", "", time.perf_counter() - started, call, transport.exchanges)
+                       current, type(problem).__name__, timings)
+    return Outcome(scenario, "passed", "", time.perf_counter() - started, call, transport.exchanges,
+                   step_seconds=timings)
 
 
 class Player:

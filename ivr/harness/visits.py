@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import parse_qs, urlsplit
 
@@ -71,22 +72,23 @@ def _chain(flowset: FlowSet, entered: list[tuple[str, str]]) -> Iterable[tuple[T
         yield Transition(a, "next" if node.type == "say" else event_label(node, b), b), lang
 
 
-def observed(flowset: FlowSet, exchanges: Iterable[Exchange]) -> tuple[set, set]:
-    """(node, lang) and (Transition, lang) pairs visited, from in-process exchanges (nodes entered known)."""
-    nodes, transitions = set(), set()
+def observed(flowset: FlowSet, exchanges: Iterable[Exchange]) -> tuple[Counter, Counter]:
+    """How often each (node, lang) and (Transition, lang) was visited, from in-process exchanges."""
+    nodes: Counter = Counter()
+    transitions: Counter = Counter()
     for exchange in exchanges:
         entered = list(exchange.entered or ())
         first = _first_transition(flowset, exchange, [n for n, _ in entered])
         for transition, lang in ([first] if first else []) + list(_chain(flowset, entered)):
-            transitions |= {(transition, la) for la in _langs(flowset.node(transition.node), lang)}
+            transitions.update((transition, la) for la in _langs(flowset.node(transition.node), lang))
         for name, lang in entered:
-            nodes |= {(name, la) for la in _langs(flowset.node(name), lang)}
+            nodes.update((name, la) for la in _langs(flowset.node(name), lang))
     return nodes, transitions
 
 
-def named_in_answers(flowset: FlowSet, exchanges: Iterable[Exchange]) -> set:
-    """(node, lang) pairs a served IVR named in its answers' Gather and transfer action URLs."""
-    nodes = set()
+def named_in_answers(flowset: FlowSet, exchanges: Iterable[Exchange]) -> Counter:
+    """How often a served IVR named each (node, lang) in its answers' Gather and transfer action URLs."""
+    nodes: Counter = Counter()
     for exchange in exchanges:
         try:
             root = ET.fromstring(exchange.body)
@@ -96,7 +98,7 @@ def named_in_answers(flowset: FlowSet, exchanges: Iterable[Exchange]) -> set:
             query = parse_qs(urlsplit(verb.get("action") or "").query)
             node = _known(flowset, query.get("node", [""])[0])
             if node is not None and node.type in ("menu", "input", "transfer"):
-                nodes |= {(node.qualified, la) for la in _langs(node, (query.get("lang") or ["en"])[0])}
+                nodes.update((node.qualified, la) for la in _langs(node, (query.get("lang") or ["en"])[0]))
     return nodes
 
 
@@ -104,10 +106,11 @@ def measure(flowset: FlowSet, exchanges: list[Exchange], in_process: bool) -> Co
     """Coverage of the flows by the exchanges of a run."""
     if in_process:
         nodes, transitions = universe(flowset)
-        seen_nodes, seen_transitions = observed(flowset, exchanges)
-        return Coverage(nodes, transitions, seen_nodes, seen_transitions & transitions,
-                        "in-process: every node the engine entered")
+        node_visits, transition_visits = observed(flowset, exchanges)
+        return Coverage(nodes, transitions, set(node_visits), set(transition_visits) & transitions,
+                        "in-process: every node the engine entered", node_visits, transition_visits)
     nodes, _ = universe(flowset, webhook_only=True)
-    return Coverage(nodes, set(), named_in_answers(flowset, exchanges), set(),
+    named = named_in_answers(flowset, exchanges)
+    return Coverage(nodes, set(), set(named), set(),
                     "over --url: only menu, input and transfer nodes are known (they are named in the "
-                    "webhooks' URLs); say and action nodes, and transitions, are not measured")
+                    "webhooks' URLs); say and action nodes, and transitions, are not measured", named)
