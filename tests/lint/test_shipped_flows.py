@@ -26,8 +26,8 @@ BREAKS = [
     ("common.yaml", "es: Polly.Lupe-Neural", "es: Polly.Matthew-Neural", "IVR011"),
     ("common.yaml", '"0":\n      goto: common.agent', '"0":\n      goto: common.goodbye', "IVR013"),
     ("common.yaml", "    tier: tier3\n", "    tier: tier9\n", "IVR015"),
-    ("common.yaml", "on: {open: tier2_transfer, closed: agents_closed}",
-     "on: {open: tier2_transfer, shut: agents_closed}", "IVR016"),
+    ("common.yaml", "on: {open: tier3_transfer, closed: agents_closed}",
+     "on: {open: tier3_transfer, shut: agents_closed}", "IVR016"),
     ("common.yaml", "\nnodes:\n", "\nnodes:\n  loop_a: {type: say, prompt: goodbye, next: loop_b}\n"
      "  loop_b: {type: say, prompt: goodbye, next: loop_a}\n", "IVR018"),
     ("callback.yaml", "  slot_taken:\n", "  slot_taken_:\n", "IVR019"),

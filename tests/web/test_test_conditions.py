@@ -51,7 +51,7 @@ def test_the_agents_answer_is_the_conditions_whatever_twilio_reports(test_line):
     c = conditioned_call(test_line, TestConditions(agent="busy"), agent_outcome="answered")
     c.start().press("1").press("0")
     assert [t.target for t in c.transfers] == ["tier1"]
-    assert not c.ended and "call you back" in c.last_heard.lower()
+    assert not c.ended and "for a callback" in c.last_heard.lower()
 
 
 def test_a_fault_holds_for_that_call_alone(test_line):

@@ -31,6 +31,7 @@ RULE_MODULES = (
     "ivr022_unset_variable",
     "ivr023_glossary",
     "ivr024_shared_words",
+    "ivr025_wait_to_act",
 )
 RULES = tuple(import_module(f"{__name__}.{name}") for name in RULE_MODULES)
 ALWAYS_ON = RULES[0]  # invalid-file: a file that cannot be read was not linted, never hide that

@@ -1,0 +1,46 @@
+"""IVR025 wait-to-act: no caller hears more than 20 s of audio before they can act, in either language."""
+
+from __future__ import annotations
+
+from tests.lint.flows import BASE, line_of, lint_texts
+
+NOTE_EN = " ".join(["Please listen to this important notice about our services."] * 4)  # 36 words: 14 s
+NOTE_ES = " ".join(["Escuche este aviso importante sobre nuestros servicios."] * 4)
+LONG_OPENING = BASE.replace(
+    'tty_note: {en: "TTY users, dial 711.", es: "Usuarios de TTY, marquen 711."}',
+    f'tty_note: {{en: "TTY users, dial 711. {NOTE_EN}", es: "Usuarios de TTY, marquen 711. {NOTE_ES}"}}',
+)
+
+
+def test_the_clean_line_passes(tmp_path):
+    assert lint_texts(tmp_path, rule="IVR025") == []
+
+
+def test_a_long_bilingual_opening_fails_at_the_menu_it_delays(tmp_path):
+    problems = lint_texts(tmp_path, base=LONG_OPENING, rule="IVR025")
+    assert [(p.node, p.line, p.severity) for p in problems] == [("menu", line_of(LONG_OPENING, "prompt: menu"),
+                                                                 "error")] * 2
+    assert problems[0].message.startswith("a caller hears about 3")  # both languages: about 35 s
+    assert problems[0].message.endswith("(limit 20 s), on the way base.opening -> base.menu")
+
+
+def test_the_same_note_in_one_language_at_a_time_passes(tmp_path):
+    one_language = LONG_OPENING.replace("{type: say, bilingual: true, prompt: tty_note", "{type: say, prompt: tty_note")
+    assert lint_texts(tmp_path, base=one_language, rule="IVR025") == []
+
+
+def test_a_menu_counts_only_up_to_its_first_offer(tmp_path):
+    long_menu = BASE.replace('menu: {en: "For the demo, press 1.", es: "Para la demostracion, oprima 1."}',
+                             f'menu: {{en: "For the demo, press 1. {NOTE_EN} {NOTE_EN}", '
+                             f'es: "Para la demostracion, oprima 1. {NOTE_ES} {NOTE_ES}"}}')
+    assert lint_texts(tmp_path, base=long_menu, rule="IVR025") == []
+    late_offer = long_menu.replace('en: "For the demo, press 1. ', 'en: "').replace(f'{NOTE_EN}", ',
+                                                                                      f'{NOTE_EN} Press 1.", ')
+    [problem] = lint_texts(tmp_path, base=late_offer, rule="IVR025")
+    assert " in en " in problem.message
+
+
+def test_a_node_can_be_excused(tmp_path):
+    marker = "  menu:\n    type: menu\n    lint: {ignore: [IVR025]}\n"
+    excused = LONG_OPENING.replace("  menu:\n    type: menu\n", marker)
+    assert lint_texts(tmp_path, base=excused, rule="IVR025") == []
