@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import threading
 from collections.abc import Callable
+from dataclasses import fields, is_dataclass
 
 from twilio.twiml.voice_response import VoiceResponse
 
@@ -18,6 +20,7 @@ from ivr.flows.steps import Gather, Hangup, Say, Step, Transfer
 LANGUAGE_TAGS = {"en": "en-US", "es": "es-US"}
 SPEECH_MODEL = "numbers_and_commands"
 DIAL_TIMEOUT = 30  # seconds an agent line rings before we call it no-answer
+RENDERED_KEPT = 1024  # TwiML texts of steps that hold nothing private, kept per writer (memory stays flat)
 
 # url(endpoint, **query) -> URL; the web layer supplies it so this module needs no Flask.
 UrlFor = Callable[..., str]
@@ -38,6 +41,8 @@ class TwimlWriter:
         self.flowset, self.targets, self.url = flowset, targets, url
         self.hints = hints or (lambda _name, _lang: [])
         self.secret = secret  # signs the TTY audio URLs, so the line renders only its own texts
+        self._kept: dict[tuple, str] = {}
+        self._keeping = threading.Lock()
 
     def text(self, prompt: str, lang: str, params: dict | None = None) -> str:
         """A prompt's words in a language, placeholders filled."""
@@ -59,24 +64,40 @@ class TwimlWriter:
             if rate:
                 verb.prosody(words, rate=rate)
 
-    def render(self, step: Step) -> VoiceResponse:
-        """The TwiML for one engine step."""
+    def render(self, step: Step, state: str | None = None) -> VoiceResponse:
+        """The TwiML for one engine step; `state`, the call's state token, goes into the URLs that answer it."""
         response = VoiceResponse()
         lang = BOTH if step.bilingual else step.lang
         if isinstance(step.end, Gather):
-            self._gather(response, step, step.end, lang)
+            self._gather(response, step, step.end, lang, state)
             return response
         for say in step.says:
             self.say(response, say, lang, step.tty)
         if isinstance(step.end, Transfer):
-            self.transfer(response, step.end.tier, lang, step.end.node)
+            self.transfer(response, step.end.tier, lang, step.end.node, state)
         elif isinstance(step.end, Hangup):
             response.hangup()
         return response
 
-    def _gather(self, response: VoiceResponse, step: Step, spec: Gather, lang: str) -> None:
+    def render_text(self, step: Step, state: str | None, base: str) -> str:
+        """The TwiML text of a step. A step whose state travels in the URL holds nothing private, and
+        the same few such steps answer most webhooks: each is rendered once per `base` (the app's
+        URL prefix) and kept, up to RENDERED_KEPT of them."""
+        if state is None:
+            return str(self.render(step))
+        key = (base, state, _frozen(step))
+        text = self._kept.get(key)
+        if text is None:
+            text = str(self.render(step, state))
+            with self._keeping:
+                if len(self._kept) >= RENDERED_KEPT:
+                    self._kept.clear()  # rare: the line has only so many menus, so start again
+                self._kept[key] = text
+        return text
+
+    def _gather(self, response: VoiceResponse, step: Step, spec: Gather, lang: str, state: str | None = None) -> None:
         """Prompts inside a Gather (callers may answer early), then a no-input fallback."""
-        action = self.url("voice.gather", node=spec.node, lang=lang)
+        action = self.url("voice.gather", node=spec.node, lang=lang, **_state_arg(state))
         hints = list(spec.words) + (self.hints(spec.hints, step.lang) if spec.hints else [])
         attrs = {"action": action, "method": "POST", "timeout": spec.timeout}
         if spec.max_digits == 1:
@@ -94,7 +115,8 @@ class TwimlWriter:
         # Twilio falls through to the next verb on silence: report it to the same action.
         response.redirect(action, method="POST")
 
-    def transfer(self, response: VoiceResponse, tier: str, lang: str, node: str | None) -> None:
+    def transfer(self, response: VoiceResponse, tier: str, lang: str, node: str | None,
+                 state: str | None = None) -> None:
         """Enqueue or Dial the tier's target; the action reports how the agent leg ended.
 
         With no node (a transfer made after a fault) the action needs no call state: the store
@@ -103,7 +125,7 @@ class TwimlWriter:
         # A tier may have agents for each language (IVR_TRANSFER_TIER1_ES); else the tier's own target.
         target = self.targets.get(f"{tier}_{lang}") or self.targets[tier]
         if node:
-            action = self.url("voice.transfer_result", node=node, lang=lang)
+            action = self.url("voice.transfer_result", node=node, lang=lang, **_state_arg(state))
         else:
             action = self.url("voice.fault_transfer_result", lang=lang)
         if target.kind == "queue":
@@ -175,3 +197,19 @@ class TwimlWriter:
         else:
             response.pause(length=20)
         return response
+
+
+def _frozen(value: object) -> object:
+    """A hashable copy of a step (dataclasses, dicts and tuples all the way down), to key the rendered texts."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, *(_frozen(getattr(value, f.name)) for f in fields(value)))
+    if isinstance(value, dict):
+        return tuple(sorted((key, _frozen(item)) for key, item in value.items()))
+    if isinstance(value, tuple | list):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
+def _state_arg(state: str | None) -> dict[str, str]:
+    """The URL argument that carries a call's state token, if it has one."""
+    return {"state": state} if state is not None else {}

@@ -13,9 +13,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ivr.flows.state import CallState
 from ivr.store.call_records import finish_call, note_turn
 from ivr.store.db import Store
-from ivr.store.tables import CallSession, CallStatusEvent
+from ivr.store.tables import CallSession, CallStatusEvent, table_of
 
 FINAL_STATUSES = ("completed", "busy", "failed", "no-answer", "canceled")
+SESSIONS = table_of(CallSession)
 
 
 def _insert(store: Store):
@@ -26,7 +27,7 @@ def _insert(store: Store):
 def load_state(store: Store, call_sid: str) -> CallState | None:
     """The call's saved state, or None for a call this line has not seen."""
     with store.session() as session:
-        saved = session.scalar(select(CallSession.state).where(CallSession.call_sid == call_sid))
+        saved = session.scalar(select(SESSIONS.c.state).where(SESSIONS.c.call_sid == call_sid))
         return CallState.from_json(saved) if saved is not None else None
 
 
@@ -34,13 +35,19 @@ def save_state(store: Store, call_sid: str, state: CallState, now: datetime,
                journey: list[dict[str, Any]] | None = None) -> None:
     """Save the call's state (insert or replace, in one statement) and, in the same transaction, its turn in
     the record."""
-    statement = _insert(store)(CallSession).values(call_sid=call_sid, state=state.to_json(), updated_at=now)
-    statement = statement.on_conflict_do_update(index_elements=[CallSession.call_sid],
+    statement = _insert(store)(SESSIONS).values(call_sid=call_sid, state=state.to_json(), updated_at=now)
+    statement = statement.on_conflict_do_update(index_elements=[SESSIONS.c.call_sid],
                                                 set_={"state": statement.excluded.state, "updated_at": now})
     with store.session() as session:
         session.execute(statement)
         if journey is not None:
             note_turn(session, state, journey, now)
+
+
+def record_turn(store: Store, state: CallState, journey: list[dict[str, Any]], now: datetime) -> None:
+    """Add a turn to the call's record, for a call whose state travels in its URLs instead."""
+    with store.session() as session:
+        note_turn(session, state, journey, now)
 
 
 def record_status(store: Store, call_sid: str, status: str, now: datetime,

@@ -10,7 +10,7 @@ from ivr.domain.cases import Case
 from ivr.store.bulk import CHUNK as CHUNK  # re-exported: the rows written per statement
 from ivr.store.bulk import upsert_rows
 from ivr.store.db import Store
-from ivr.store.tables import CaseRecord
+from ivr.store.tables import CaseRecord, table_of
 
 FIELDS = ("receipt_number", "form_type", "status", "status_date", "filing_location", "protected", "filing_zip")
 
@@ -23,19 +23,15 @@ def upsert_cases(store: Store, rows: Iterable[Case]) -> int:
 
 def find_case(store: Store, receipt_number: str) -> Case | None:
     """The case with this canonical receipt number, or None; a plain value, usable anywhere."""
+    cases = table_of(CaseRecord)
     with store.session() as session:
-        case = session.get(CaseRecord, receipt_number)
-        if case is None:
-            return None
-        return Case(
-            receipt_number=case.receipt_number,
-            form_type=case.form_type,
-            status=case.status,
-            status_date=case.status_date,
-            filing_location=case.filing_location,
-            protected=bool(case.protected),
-            filing_zip=case.filing_zip,
-        )
+        row = session.execute(select(*(cases.c[name] for name in FIELDS))
+                              .where(cases.c.receipt_number == receipt_number)).first()
+    if row is None:
+        return None
+    return Case(receipt_number=row.receipt_number, form_type=row.form_type, status=row.status,
+                status_date=row.status_date, filing_location=row.filing_location, protected=bool(row.protected),
+                filing_zip=row.filing_zip)
 
 
 def count_cases(store: Store) -> int:

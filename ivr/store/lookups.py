@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, or_, select
 
 from ivr.domain.lookups import WITHHELD, LookupLimits
 from ivr.store.db import Store
-from ivr.store.tables import Lookup
+from ivr.store.tables import Lookup, table_of
 
 
 def allow_lookup(store: Store, limits: LookupLimits, call_sid: str, caller: str, now: datetime) -> bool:
@@ -20,16 +20,17 @@ def allow_lookup(store: Store, limits: LookupLimits, call_sid: str, caller: str,
     and none is allowed past the limit.
     """
     withheld = caller.strip().lower() in WITHHELD
-    since = now - limits.window
-    recent = select(func.count()).select_from(Lookup).where(Lookup.at > since)
+    lookups = table_of(Lookup)
+    recent = lookups.c.at > now - limits.window
+    counts = select(func.count().filter(lookups.c.call_sid == call_sid),
+                    func.count().filter(lookups.c.caller == caller))
     with store.session() as session:
         if session.bind.dialect.name == "postgresql":
             key = f"lookups:{call_sid if withheld else caller}"
             session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
-        session.execute(insert(Lookup).values(call_sid=call_sid, caller=caller, at=now))
-        per_call = session.scalar(recent.where(Lookup.call_sid == call_sid))
-        if per_call > limits.per_call:
-            return False
-        if withheld:
-            return True  # a withheld number is limited per call only
-        return session.scalar(recent.where(Lookup.caller == caller)) <= limits.per_caller
+        session.execute(insert(lookups).values(call_sid=call_sid, caller=caller, at=now))
+        per_call, per_caller = session.execute(
+            counts.where(recent, or_(lookups.c.call_sid == call_sid, lookups.c.caller == caller))).one()
+    if per_call > limits.per_call:
+        return False
+    return withheld or per_caller <= limits.per_caller  # a withheld number is limited per call only

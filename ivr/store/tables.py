@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import cast
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, String, TypeDecorator, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, String, Table, TypeDecorator, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -32,6 +33,11 @@ class UTCDateTime(TypeDecorator):
 
 class Base(DeclarativeBase):
     """The declarative base of every table."""
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's table, for Core statements where the ORM's own work would cost more than the database's."""
+    return cast(Table, model.__table__)
 
 
 class CallSession(Base):

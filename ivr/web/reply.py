@@ -7,6 +7,6 @@ from flask import Response
 from ivr.twiml import TwimlDocument
 
 
-def twiml_reply(response: TwimlDocument) -> Response:
+def twiml_reply(response: TwimlDocument | str) -> Response:
     """A 200 response carrying the TwiML document."""
     return Response(str(response), status=200, mimetype="application/xml")

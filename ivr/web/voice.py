@@ -9,8 +9,9 @@ from ivr.domain.phone_numbers import same_number
 from ivr.flows.languages import BOTH
 from ivr.flows.state import CallState, entry_vars
 from ivr.flows.steps import CallInput, Step, TransferEnded
+from ivr.flows.url_state import from_url_token, url_token
 from ivr.runtime import runtime
-from ivr.store.calls import load_state, record_status, save_state
+from ivr.store.calls import load_state, record_status, record_turn, save_state
 from ivr.web import params
 from ivr.web.budget import within_budget
 from ivr.web.conditions import (
@@ -41,19 +42,30 @@ def check_signature():
 
 
 def _reply(state: CallState, step: Step, given: CallInput | None = None, agent: str | None = None):
-    """Save the call's state and its turn in the call's record; answer with the step's TwiML."""
+    """Keep the call's state (in its URLs while it holds nothing private, else in the store) and its turn
+    in the call's record, in the webhook's one transaction; answer with the step's TwiML."""
     rt = call_runtime()
     now = rt.clock()
     turn = turn_entries(now, state, step, given, agent, request.form.get("QueueTime", ""))
-    save_state(rt.store, request.form["CallSid"], state, now, turn)
-    return twiml_reply(rt.writer.render(step))
+    token = url_token(state)
+    twiml = rt.writer.render_text(step, token, request.script_root)  # before writing: writers wait on each other
+    if token is None:
+        save_state(rt.store, request.form["CallSid"], state, now, turn)
+    else:
+        record_turn(rt.store, state, turn, now)
+    return twiml_reply(twiml)
 
 
 def _waiting_state() -> CallState:
-    """The call's state, rebuilt from the URL when the store has none (an expired call)."""
-    state = load_state(runtime().store, request.form["CallSid"])
+    """The call's state: from its URL, else from the store, else rebuilt from the URL (an expired call)."""
+    form = request.form
+    token = request.args.get("state")
+    if token is not None:
+        return from_url_token(token, call_sid=form["CallSid"], caller=form.get("From", ""),
+                              called=form.get("To", ""), node=request.args["node"])
+    state = load_state(runtime().store, form["CallSid"])
     if state is None:
-        form, lang = request.form, caller_language()
+        lang = caller_language()
         state = CallState(call_sid=form["CallSid"], caller=form.get("From", ""), called=form.get("To", ""),
                           lang="en" if lang == BOTH else lang, lang_chosen=lang != BOTH)
     state.node = request.args["node"]  # the Gather being answered is the one in the URL

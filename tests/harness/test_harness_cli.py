@@ -42,7 +42,7 @@ def test_a_failing_step_exits_1_and_junit_carries_the_report(runner, tmp_path):
     failure = suite.find("testcase/failure")
     assert failure.get("message") == 'step 2 (line 5): expect_heard: "Para el estado de su trámite, oprima 1"'
     assert "heard since the caller's last action: Gracias por llamar." in failure.text
-    assert 'action="/voice/gather?node=main.main_menu&amp;lang=es"' in failure.text
+    assert 'action="/voice/gather?node=main.main_menu&amp;lang=es&amp;state=' in failure.text
 
 
 def test_min_coverage_fails_a_run_that_visits_too_little(runner):
