@@ -12,7 +12,9 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from ivr.store.durability import relax_commits
 from ivr.store.migrate import upgrade
+from ivr.store.writers import WriterQueue, is_write
 
 
 def database_url(configured: str, instance_path: str) -> str:
@@ -56,7 +58,12 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url)
         event.listen(engine, "connect", _tune_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_timeout=POOL_TIMEOUT, connect_args=PG_CONNECT_ARGS)
+    engine = create_engine(url, pool_pre_ping=True, pool_timeout=POOL_TIMEOUT, connect_args=PG_CONNECT_ARGS)
+    relax_commits(engine)
+    return engine
+
+
+QUEUED = "ivr.queued_writer"  # in a unit's session info: it holds its turn among the SQLite writers
 
 
 class Store:
@@ -78,6 +85,17 @@ class Store:
         self._on_ready = on_ready  # run once after migrating (the demo data), before other use
         self._ready = False
         self._preparing = threading.Lock()
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        self._writers = WriterQueue(database) if database and database != ":memory:" else None
+        if self._writers is not None:
+            event.listen(engine, "before_cursor_execute", self._queue_writer)
+
+    def _queue_writer(self, _conn, _cursor, statement: str, *_args) -> None:
+        """Before a unit of work's first write on SQLite, wait for its turn among the writers."""
+        unit = self._unit.get()
+        if unit is not None and self._writers is not None and not unit.info.get(QUEUED) and is_write(statement):
+            self._writers.acquire()
+            unit.info[QUEUED] = True
 
     def migrate(self) -> None:
         """Bring the schema to the latest migration (safe when several instances start together)."""
@@ -107,12 +125,17 @@ class Store:
             yield open_unit
             return
         self.migrate()
-        with self._sessions() as session, session.begin():
-            token = self._unit.set(session)
+        with self._sessions() as session:
             try:
-                yield session
+                with session.begin():
+                    token = self._unit.set(session)
+                    try:
+                        yield session
+                    finally:
+                        self._unit.reset(token)
             finally:
-                self._unit.reset(token)
+                if session.info.pop(QUEUED, False) and self._writers is not None:
+                    self._writers.release()  # committed or rolled back: the next writer may go
 
     @contextmanager
     def session(self):
