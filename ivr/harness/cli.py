@@ -103,7 +103,8 @@ def run_command(paths, url, auth_token, server_now, conditions_secret, flows, fm
 
 @harness.command("load")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("--url", required=True, help="The served IVR's base URL (this machine only, see --allow-remote).")
+@click.option("--url", help="A served IVR's base URL (this machine only, see --allow-remote); without it, calls go "
+                            "in-process to this checkout.")
 @click.option("--auth-token", help="The served IVR's TWILIO_AUTH_TOKEN (default: this checkout's).")
 @CONDITIONS_SECRET
 @click.option("--calls", type=click.IntRange(1, 100_000), default=100, show_default=True)
@@ -115,8 +116,8 @@ def run_command(paths, url, auth_token, server_now, conditions_secret, flows, fm
 @click.option("--allow-remote", is_flag=True, help="Allow a host other than localhost, 127.0.0.0/8 or ::1.")
 def load_command(paths, url, auth_token, conditions_secret, calls, concurrency, mix, max_seconds, seed, json_path,
                  allow_remote):
-    """Play many whole calls at once against a served IVR; report errors and latency percentiles."""
-    if not (allow_remote or is_local_url(url)):
+    """Play many whole calls at once against a served IVR (or in-process); report errors and latency percentiles."""
+    if url and not (allow_remote or is_local_url(url)):
         raise click.UsageError(f"{url} is not this machine: load only targets localhost unless --allow-remote")
     entries = load_mix(Path(mix)) if mix else [(s, 1.0) for s in _scenarios(paths or [SHIPPED])]
     with backend_for(url, auth_token, None, None, conditions_secret) as backend:

@@ -92,7 +92,8 @@ class LoadReport:
         errors = ", ".join(f"{kind}: {n}" for kind, n in sorted(self.errors.items())) or "none"
         lines = [f"calls: {self.planned} planned, {self.completed} completed, {sum(self.errors.values())} errors "
                  f"({errors}), {self.not_started} not started (time limit)",
-                 f"time: {self.seconds:.2f}s, {len(self.samples)} webhooks", "",
+                 f"time: {self.seconds:.2f}s, {len(self.samples)} webhooks, "
+                 f"{self.completed / self.seconds if self.seconds else 0:.1f} whole calls/s", "",
                  latency_table(latency_rows(self.samples))]
         for failure in self.failures:
             lines += ["", failure]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from contextlib import closing
@@ -85,6 +86,7 @@ class LocalBackend:
         self.apps: dict[tuple, Flask] = {}
         self.own_stores: list[Flask] = []  # apps of scenarios with records, each on its own database
         self.node_log: list[tuple[str, str]] = []  # (node, lang) as the engines enter them, in order
+        self._building = threading.RLock()  # `harness load` opens calls on many threads at once
 
     def skip_reason(self, scenario: Scenario) -> str | None:
         """In-process every condition can be set: nothing is skipped."""
@@ -97,10 +99,11 @@ class LocalBackend:
     def app_for(self, conditions: Conditions) -> Flask:
         """The app for a clock and a set of faults, built on first use."""
         key = self._key(conditions)
-        if key not in self.apps:
-            self.apps[key] = self._build(*key)
-            if not self.template.exists():  # the demo data as it was before any call
-                copy_database(self.workdir / SHARED, self.template)
+        with self._building:
+            if key not in self.apps:
+                self.apps[key] = self._build(*key)
+                if not self.template.exists():  # the demo data as it was before any call
+                    copy_database(self.workdir / SHARED, self.template)
         return self.apps[key]
 
     def _key(self, conditions: Conditions) -> tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]:
@@ -115,10 +118,11 @@ class LocalBackend:
     def app_with_records(self, scenario: Scenario) -> Flask:
         """A new app on a database of its own (the demo data as first built), holding the scenario's records."""
         self.app_for(Conditions())
-        database = self.workdir / f"records-{len(self.own_stores) + 1}.sqlite3"
-        copy_database(self.template, database)
-        app = self._build(*self._key(scenario.conditions), database=database, data=scenario.data)
-        self.own_stores.append(app)
+        with self._building:
+            database = self.workdir / f"records-{len(self.own_stores) + 1}.sqlite3"
+            copy_database(self.template, database)
+            app = self._build(*self._key(scenario.conditions), database=database, data=scenario.data)
+            self.own_stores.append(app)
         return app
 
     def _build(self, now: str, faults: tuple[str, ...], settings: tuple[tuple[str, str], ...],
