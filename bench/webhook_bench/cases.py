@@ -22,7 +22,10 @@ from ivr.store.tables import Base, CaseRecord
 
 FIRST_NUMBER = 9_900_000_000  # ten digits, far from the demo cases
 FORMS = ("I-485", "I-130", "I-765", "I-131", "N-400")  # none protected: the look-up speaks the status
-COLUMNS = ("receipt_number", "form_type", "status", "status_date", "filing_location", "protected")
+COLUMNS = ("receipt_number", "form_type", "status", "status_date", "filing_location", "protected", "filing_zip")
+# ZIP codes on the filings, in several zones: the callback is offered at the filer's local time.
+ZIPS = ("10001", "60601", "80202", "94103", "70112", "85004", "33101", "98101")
+CACHE_VERSION = 2  # bump when the generated cases change, so the cached file is made again
 REPLAYED = ("call_records", "case_lookups")  # tables that grow with each replay of a call
 CALLED_CASES = 2_000  # receipt numbers the calls use, spread over the whole table
 
@@ -36,7 +39,7 @@ def case_rows(count: int) -> Iterator[tuple]:
     """`count` valid, unprotected cases, the same every time."""
     for n in range(count):
         yield (receipt(n), FORMS[n % len(FORMS)], STATUSES[n % len(STATUSES)].code,
-               date(2026, 1 + n % 12, 1 + n % 28), LOCATIONS[n % len(LOCATIONS)].id, False)
+               date(2026, 1 + n % 12, 1 + n % 28), LOCATIONS[n % len(LOCATIONS)].id, False, ZIPS[n % len(ZIPS)])
 
 
 def batched(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
@@ -54,7 +57,7 @@ def called_receipts(count: int) -> list[str]:
 def cached_sqlite(count: int) -> Path:
     """An SQLite file holding `count` cases, made once and kept in ~/.cache/ivr-bench."""
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ivr-bench"
-    path = cache / f"cases-{count}.sqlite3"
+    path = cache / f"cases-{count}-v{CACHE_VERSION}.sqlite3"
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
         print(f"importing {count:,} cases into {path} (once)...", flush=True)
