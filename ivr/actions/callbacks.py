@@ -13,6 +13,7 @@ from ivr.domain.callback_slots import candidate_slots
 from ivr.domain.callbacks import Booking
 from ivr.domain.contact_center import TIERS
 from ivr.domain.phone_numbers import CallbackNumberError, parse_callback_number, spoken_number_groups
+from ivr.domain.references import spoken_reference
 from ivr.domain.spoken_dates import spoken_moment
 from ivr.flows.contracts import same_vars
 from ivr.flows.steps import ActionContext, ActionResult, Say
@@ -71,7 +72,7 @@ def reject_callback_number(_services: Services, ctx: ActionContext) -> ActionRes
     return count_failure(ctx, "again", (), counter="phone_attempts")
 
 
-@action("book_callback", events={"booked": ["chosen_slot"], "full": ()},
+@action("book_callback", events={"booked": ["chosen_slot", "callback_reference_spoken"], "full": ()},
         requires=["time_zone", "phone", *SLOTS], reads=["slot", "receipt", "callback_tier", "callback_purpose"],
         says=["slot_taken"])
 def book_callback(services: Services, ctx: ActionContext) -> ActionResult:
@@ -83,9 +84,11 @@ def book_callback(services: Services, ctx: ActionContext) -> ActionResult:
         tier=ctx.get("callback_tier", "tier1"), purpose=ctx.get("callback_purpose", "agent"),
         scheduled_for=datetime.fromisoformat(ctx.var(f"slot_{chosen}_at")),
     )
-    if services.records.book_callback(booking, services.callbacks.capacity, services.clock()) is None:
+    reference = services.records.book_callback(booking, services.callbacks.capacity, services.clock())
+    if reference is None:
         return ActionResult("full", says=(Say("slot_taken"),))
-    return ActionResult("booked", vars={"chosen_slot": ctx.var(f"slot_{chosen}")})
+    return ActionResult("booked", vars={"chosen_slot": ctx.var(f"slot_{chosen}"),
+                                        "callback_reference_spoken": spoken_reference(reference)})
 
 
 @action("route_callback", events=TIERS, reads=["callback_tier"])

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from ivr.domain.biometrics import Appointment
-from ivr.domain.callbacks import Booking
+from ivr.domain.callbacks import BookedCallback, Booking
 from ivr.domain.cases import Case
 from ivr.domain.lookups import LookupLimits
 from ivr.domain.service_requests import NewRequest, ServiceRequest
@@ -25,8 +25,14 @@ class Records(Protocol):
     def booked_counts(self, starts: Iterable[datetime]) -> dict[datetime, int]:
         """How many callbacks each of these slot starts already holds."""
 
-    def book_callback(self, booking: Booking, capacity: int, now: datetime) -> int | None:
-        """Book a callback in its slot; its id, or None when the slot filled up meanwhile."""
+    def book_callback(self, booking: Booking, capacity: int, now: datetime) -> str | None:
+        """Book a callback in its slot: its reference number, or None when the slot filled up meanwhile."""
+
+    def find_callback(self, reference: str | None, receipt_number: str | None) -> BookedCallback | None:
+        """The scheduled callback with this reference, or the soonest one for this receipt number."""
+
+    def cancel_callback(self, callback_id: int, now: datetime, by: str) -> bool:
+        """Cancel a scheduled callback, freeing its place; False when it is no longer scheduled."""
 
     def find_appointment(self, receipt_number: str) -> Appointment | None:
         """The biometrics appointment of a receipt number, or None."""

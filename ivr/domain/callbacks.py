@@ -18,3 +18,14 @@ class Booking:
     tier: str
     purpose: str
     scheduled_for: datetime
+
+
+@dataclass(frozen=True)
+class BookedCallback:
+    """A scheduled callback as its caller may hear it: its reference, when, where and which number."""
+
+    id: int
+    reference: str
+    scheduled_for: datetime
+    time_zone: str
+    phone: str

@@ -27,21 +27,21 @@ class RequestNumberError(ValueError):
         self.reason = reason
 
 
-def new_reference(randbelow: Callable[[int], int] = secrets.randbelow) -> str:
+def new_reference(randbelow: Callable[[int], int] = secrets.randbelow, prefix: str = PREFIX) -> str:
     """A fresh random reference number; random, so that one number does not lead to the next."""
-    return f"{PREFIX}{randbelow(10 ** DIGITS):0{DIGITS}d}"
+    return f"{prefix}{randbelow(10 ** DIGITS):0{DIGITS}d}"
 
 
-def decode_reference_keys(keys: str) -> str:
-    """The reference number keyed as its 8 digits, or as 7 7 and the 8 digits."""
+def decode_reference_keys(keys: str, prefix: str = PREFIX, keyed_prefix: str = KEYED_PREFIX) -> str:
+    """The reference number keyed as its 8 digits, or as its letters' keys (7 7 for S R) and the 8 digits."""
     keys = (keys or "").strip().removesuffix("#")
     if not keys.isdigit():
         raise RequestNumberError(NOT_A_REFERENCE)
-    if len(keys) == DIGITS + len(KEYED_PREFIX) and keys.startswith(KEYED_PREFIX):
-        keys = keys[len(KEYED_PREFIX):]
+    if len(keys) == DIGITS + len(keyed_prefix) and keys.startswith(keyed_prefix):
+        keys = keys[len(keyed_prefix):]
     if len(keys) != DIGITS:
         raise RequestNumberError(WRONG_LENGTH)
-    return PREFIX + keys
+    return prefix + keys
 
 
 def decode_reference_speech(transcript: str, lang: str) -> str:
@@ -60,9 +60,9 @@ def decode_reference_speech(transcript: str, lang: str) -> str:
 
 
 def spoken_reference(reference: str) -> str:
-    """The number as read back slowly: "S R, 4 8 1 5, 1 6 2 3"."""
-    digits = reference[len(PREFIX):]
-    groups = (PREFIX, digits[:4], digits[4:])
+    """The number as read back slowly: "S R, 4 8 1 5, 1 6 2 3" (any two-letter prefix)."""
+    prefix, digits = reference[:-DIGITS], reference[-DIGITS:]
+    groups = (prefix, digits[:4], digits[4:])
     return ", ".join(" ".join(group) for group in groups)
 
 

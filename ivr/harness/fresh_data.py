@@ -13,10 +13,11 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from ivr.domain.callback_references import KEYED_PREFIX as CALLBACK_KEYED_PREFIX
 from ivr.domain.receipts import KEYPAD_PREFIXES, PREFIXES, parse_receipt_number, spoken_groups
 from ivr.domain.references import KEYED_PREFIX, spoken_reference
 from ivr.harness.scenario import Scenario
-from ivr.imports.test_data import REFERENCE
+from ivr.imports.test_data import CALLBACK_REFERENCE, REFERENCE
 
 RECEIPT = re.compile(r"\b(?:" + "|".join(PREFIXES) + r")\d{10}\b")
 KEYED = {prefix: keys for keys, prefix in KEYPAD_PREFIXES.items()}  # EAC -> 322
@@ -38,9 +39,9 @@ class FreshIds:
         """A receipt number with the same prefix as `like`."""
         return f"{like[:3]}{(self._receipts + next(self._count)) % 10**10:010d}"
 
-    def reference(self) -> str:
-        """A service-request reference number."""
-        return f"SR{(self._references + next(self._count)) % 10**8:08d}"
+    def reference(self, like: str = "SR") -> str:
+        """A reference number with the same prefix as `like` (SR for a request, CB for a callback)."""
+        return f"{like[:2]}{(self._references + next(self._count)) % 10**8:08d}"
 
     def callback_id(self) -> int:
         """A callback id."""
@@ -61,9 +62,10 @@ def receipt_forms(receipt: str) -> list[str]:
 
 
 def reference_forms(reference: str) -> list[str]:
-    """How a scenario may write a reference number: as is, keyed (with or without 7 7), read back, said."""
+    """How a scenario may write a reference number: as is, keyed (with or without 7 7 or 2 2), read back, said."""
     digits = reference[2:]
-    return [reference, KEYED_PREFIX + digits, digits, spoken_reference(reference), " ".join(reference),
+    keyed = KEYED_PREFIX if reference.startswith("SR") else CALLBACK_KEYED_PREFIX
+    return [reference, keyed + digits, digits, spoken_reference(reference), " ".join(reference),
             *digits_said(digits)]
 
 
@@ -74,7 +76,7 @@ def identifiers(data: dict[str, Any]) -> tuple[set[str], set[str]]:
         for item in items:
             for value in item.values():
                 receipts |= set(RECEIPT.findall(str(value)))
-                if REFERENCE.fullmatch(str(value)):
+                if REFERENCE.fullmatch(str(value)) or CALLBACK_REFERENCE.fullmatch(str(value)):
                     references.add(str(value))
     return receipts, references
 
@@ -99,7 +101,7 @@ def with_fresh_identifiers(scenario: Scenario, ids: FreshIds) -> Scenario:
     for receipt in sorted(receipts):
         pairs += zip(receipt_forms(receipt), receipt_forms(ids.receipt(receipt)), strict=True)
     for reference in sorted(references):
-        pairs += zip(reference_forms(reference), reference_forms(ids.reference()), strict=True)
+        pairs += zip(reference_forms(reference), reference_forms(ids.reference(reference)), strict=True)
     pairs.sort(key=lambda pair: -len(pair[0]))  # the longest first: a keyed receipt before its digits
     data = _rewrite(scenario.data, pairs)
     for callback in data.get("callbacks", []):

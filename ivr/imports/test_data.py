@@ -23,6 +23,7 @@ from ivr.imports.csv_rows import Invalid, ParsedFile
 
 KINDS = ("cases", "appointments", "slots", "service_requests", "callbacks")
 REFERENCE = re.compile(r"SR\d{8}")
+CALLBACK_REFERENCE = re.compile(r"CB\d{8}")
 LEVELS = ("primary", "secondary", "tertiary")
 
 
@@ -59,6 +60,7 @@ class CallbackRow:
     scheduled_for: datetime
     time_zone: str
     receipt_number: str | None
+    reference: str | None = None  # the caller's number to hear or cancel it
 
 
 @dataclass(frozen=True)
@@ -161,4 +163,12 @@ def _callback(item: Mapping[str, Any]) -> CallbackRow:
                        tier=_one_of(item.get("tier", "tier1"), TIERS, "tier"),
                        purpose=_text(item.get("purpose", "agent")), scheduled_for=instant(item["scheduled_for"]),
                        time_zone=_text(item.get("time_zone", CENTER_ZONE)),
-                       receipt_number=check_receipt_number(receipt) if receipt else None)
+                       receipt_number=check_receipt_number(receipt) if receipt else None,
+                       reference=_callback_reference(_text(item.get("reference"))))
+
+
+def _callback_reference(text: str) -> str | None:
+    """A callback's reference number, CB and 8 digits, or None when not given."""
+    if text and not CALLBACK_REFERENCE.fullmatch(text):
+        raise Invalid("reference must be CB and 8 digits")
+    return text or None

@@ -9,7 +9,8 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ivr.domain.callbacks import Booking
+from ivr.domain.callback_references import new_callback_reference
+from ivr.domain.callbacks import BookedCallback, Booking
 from ivr.store.audit import note_change
 from ivr.store.db import Store
 from ivr.store.tables import Callback, CallbackSlot
@@ -45,7 +46,9 @@ def book(store: Store, booking: Booking, capacity: int, now: datetime) -> int | 
             return existing  # Twilio retried the webhook: the caller booked once
         if not _take_place(session, booking.scheduled_for, capacity):
             return None
-        row = Callback(**booking.__dict__, state="scheduled", attempts=0, updated_at=now)
+        # Random among 10^8: a clash is so rare that the unique index turning it into a fault is enough.
+        row = Callback(**booking.__dict__, reference=new_callback_reference(), state="scheduled", attempts=0,
+                       updated_at=now)
         session.add(row)
         session.flush()
         return row.id
@@ -144,3 +147,25 @@ def cancel_callback(store: Store, callback_id: int, now: datetime, by: str) -> C
                         .values(booked=CallbackSlot.booked - 1))
         note_change(session, by, "cancel_callback", str(callback_id), now)
         return row
+
+
+def reference_of(store: Store, callback_id: int) -> str:
+    """A booked callback's reference number."""
+    with store.session() as session:
+        return session.scalar(select(Callback.reference).where(Callback.id == callback_id)) or ""
+
+
+def find_scheduled(store: Store, reference: str | None, receipt_number: str | None) -> BookedCallback | None:
+    """The scheduled callback with this reference, or the soonest one booked for this receipt number."""
+    query = select(Callback).where(Callback.state.in_(CANCELLABLE)).order_by(Callback.scheduled_for).limit(1)
+    if reference:
+        query = query.where(Callback.reference == reference)
+    elif receipt_number:
+        query = query.where(Callback.receipt_number == receipt_number)
+    else:
+        return None
+    with store.session() as session:
+        row = session.scalar(query)
+        if row is None or row.reference is None:
+            return None
+        return BookedCallback(row.id, row.reference, row.scheduled_for, row.time_zone, row.phone)

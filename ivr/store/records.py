@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from ivr.domain.biometrics import Appointment
-from ivr.domain.callbacks import Booking
+from ivr.domain.callbacks import BookedCallback, Booking
 from ivr.domain.cases import Case
 from ivr.domain.lookups import LookupLimits
 from ivr.domain.service_requests import NewRequest, ServiceRequest
@@ -32,9 +32,18 @@ class StoreRecords:
         """How many callbacks each of these slot starts already holds."""
         return callbacks.booked_counts(self.store, starts)
 
-    def book_callback(self, booking: Booking, capacity: int, now: datetime) -> int | None:
-        """Book a callback in its slot, or None when it filled up meanwhile."""
-        return callbacks.book(self.store, booking, capacity, now)
+    def book_callback(self, booking: Booking, capacity: int, now: datetime) -> str | None:
+        """Book a callback in its slot: its reference number, or None when the slot filled up meanwhile."""
+        callback_id = callbacks.book(self.store, booking, capacity, now)
+        return None if callback_id is None else callbacks.reference_of(self.store, callback_id)
+
+    def find_callback(self, reference: str | None, receipt_number: str | None) -> BookedCallback | None:
+        """The scheduled callback with this reference, or the soonest one for this receipt number."""
+        return callbacks.find_scheduled(self.store, reference, receipt_number)
+
+    def cancel_callback(self, callback_id: int, now: datetime, by: str) -> bool:
+        """Cancel a scheduled callback, freeing its place; False when it is no longer scheduled."""
+        return callbacks.cancel_callback(self.store, callback_id, now, by) is not None
 
     def find_appointment(self, receipt_number: str) -> Appointment | None:
         """The biometrics appointment of a receipt number, or None."""

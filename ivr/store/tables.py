@@ -103,6 +103,7 @@ class Callback(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     booked_by_call: Mapped[str] = mapped_column(String(64), unique=True)  # one booking per inbound call
+    reference: Mapped[str | None] = mapped_column(String(10), unique=True)  # the caller's, to hear or cancel it
     receipt_number: Mapped[str | None] = mapped_column(String(13))
     time_zone: Mapped[str] = mapped_column(String(64))
     phone: Mapped[str] = mapped_column(String(20))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from ivr.domain.biometrics import CHANGED, MOVED, SCHEDULED, TAKEN, Appointment
-from ivr.domain.callbacks import Booking
+from ivr.domain.callbacks import BookedCallback, Booking
 from ivr.domain.cases import Case
 from ivr.domain.clock import Clock
 from ivr.domain.lookups import WITHHELD, LookupLimits
@@ -37,6 +37,7 @@ class FakeRecords:
     lookups: list[tuple[str, str, datetime]] = field(default_factory=list)  # (call, caller, when)
     callback_places: dict[datetime, int] = field(default_factory=dict)  # slot start -> callbacks booked
     bookings: list[Booking] = field(default_factory=list)  # a booking's id is its place here, from 1
+    cancelled: dict[int, str] = field(default_factory=dict)  # booking id -> who cancelled it
     appointments: dict[str, Appointment] = field(default_factory=dict)
     slots: dict[tuple[str, datetime], Places] = field(default_factory=dict)
     requests: list[ServiceRequest] = field(default_factory=list)  # a request's id is its place here, from 1
@@ -91,16 +92,31 @@ class FakeRecords:
         """How many callbacks each of these slot starts already holds (slots never booked are left out)."""
         return {start: self.callback_places[start] for start in starts if start in self.callback_places}
 
-    def book_callback(self, booking: Booking, capacity: int, now: datetime) -> int | None:
-        """Book once per call; None when the slot is full."""
+    def book_callback(self, booking: Booking, capacity: int, now: datetime) -> str | None:
+        """Book once per call: its reference number (CB and its place here, from 1); None when the slot is full."""
         for number, booked in enumerate(self.bookings, 1):
             if booked.booked_by_call == booking.booked_by_call:
-                return number  # a retried webhook: the caller booked once
+                return f"CB{number:08d}"  # a retried webhook: the caller booked once
         if self.callback_places.get(booking.scheduled_for, 0) >= capacity:
             return None
         self.callback_places[booking.scheduled_for] = self.callback_places.get(booking.scheduled_for, 0) + 1
         self.bookings.append(booking)
-        return len(self.bookings)
+        return f"CB{len(self.bookings):08d}"
+
+    def find_callback(self, reference: str | None, receipt_number: str | None) -> BookedCallback | None:
+        """The scheduled booking with this reference, or the soonest one for this receipt number."""
+        found = [BookedCallback(n, f"CB{n:08d}", b.scheduled_for, b.time_zone, b.phone)
+                 for n, b in enumerate(self.bookings, 1) if n not in self.cancelled
+                 and (f"CB{n:08d}" == reference if reference else b.receipt_number == receipt_number)]
+        return min(found, key=lambda c: c.scheduled_for) if found and (reference or receipt_number) else None
+
+    def cancel_callback(self, callback_id: int, now: datetime, by: str) -> bool:
+        """Cancel a booking once, freeing its place."""
+        if callback_id in self.cancelled or not 0 < callback_id <= len(self.bookings):
+            return False
+        self.cancelled[callback_id] = by
+        self.callback_places[self.bookings[callback_id - 1].scheduled_for] -= 1
+        return True
 
     def find_appointment(self, receipt_number: str) -> Appointment | None:
         """The biometrics appointment of a receipt number, or None."""

@@ -158,7 +158,8 @@ def test_wrong_and_rejected_numbers_count_together(line):
 def test_a_booking_keeps_who_to_call_where_and_about_what(line, lang, chosen):
     offered(line, lang)
     vars = {"slot": "2", "receipt": CHICAGO, "callback_tier": "tier2", "callback_purpose": "emergency_travel"}
-    assert line.run(book_callback, vars, lang=lang).vars == {"chosen_slot": chosen}
+    assert line.run(book_callback, vars, lang=lang).vars == {"chosen_slot": chosen,
+                                                             "callback_reference_spoken": "C B, 0 0 0 0, 0 0 0 1"}
     [booking] = line.records.bookings
     assert (booking.booked_by_call, booking.receipt_number, booking.time_zone, booking.phone, booking.lang,
             booking.tier, booking.purpose, booking.scheduled_for) == (
