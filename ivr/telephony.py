@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from twilio.rest import Client
+
+# How far this host's clock and Twilio's may disagree. A call to the same number this much before a claim
+# is still taken for that claim's: a callback's own earlier try is at least an hour before (the retry delay).
+CLOCK_DRIFT = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,17 @@ class Dialer:
             status_callback_method="POST",
         )
         return call.sid
+
+    def placed_since(self, to: str, since: datetime) -> list[str]:
+        """The SIDs of the calls this line placed to `to` since `since`, as Twilio's call list tells, oldest first.
+
+        Twilio filters StartTime by date, so the list is narrowed here by each call's creation, to the second
+        Twilio gives, less a margin for the two clocks' drift.
+        """
+        earliest = since.replace(microsecond=0) - CLOCK_DRIFT
+        calls = self.client.calls.list(to=to, from_=self.caller_id, start_time_after=earliest, limit=20)
+        placed = [call for call in calls if call.date_created is None or call.date_created >= earliest]
+        return [call.sid for call in reversed(placed)]  # Twilio lists the newest first
 
     def status(self, call_sid: str) -> str:
         """A placed call's status as Twilio knows it now (queued ... completed, no-answer)."""

@@ -6,7 +6,10 @@ import json
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime
 
 from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
@@ -22,6 +25,7 @@ class PlacedCall:
     url: str
     status_callback: str
     account: str
+    created: datetime  # the stand-in's clock when the call was asked for
 
 
 @dataclass
@@ -33,9 +37,12 @@ class CallsApi:
     calls: list[PlacedCall] = field(default_factory=list)
     final_status: str = "completed"  # what fetching a placed call reports
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Seconds to hold the answer after the call is placed: a worker killed meanwhile placed a call it never learnt of.
+    delay_after: float = 0.0
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def __call__(self, environ, start_response):
-        """The WSGI app: POST .../Calls.json creates a call; anything else is 404 or 401."""
+        """The WSGI app: POST .../Calls.json creates a call, GET lists them or fetches one; else 404 or 401."""
         request = Request(environ)
         parts = request.path.strip("/").split("/")
         if request.authorization is None or (request.authorization.username,
@@ -44,11 +51,15 @@ class CallsApi:
                             mimetype="application/json")(environ, start_response)
         if request.method == "GET" and len(parts) == 5 and parts[3] == "Calls":
             return self._fetch(parts[2], parts[4].removesuffix(".json"))(environ, start_response)
+        if request.method == "GET" and len(parts) == 4 and parts[3] == "Calls.json":
+            return self._list(parts[2], request.args)(environ, start_response)
         if request.method != "POST" or len(parts) != 4 or parts[3] != "Calls.json":
             return Response("not found", 404)(environ, start_response)
         if self.delay:
             time.sleep(self.delay)
         call = self._place(parts[2], request.form)
+        if self.delay_after:
+            time.sleep(self.delay_after)
         body = {"sid": call.sid, "account_sid": call.account, "to": call.to, "from": call.from_,
                 "status": "queued", "uri": f"/2010-04-01/Accounts/{call.account}/Calls/{call.sid}.json"}
         return Response(json.dumps(body), 201, mimetype="application/json")(environ, start_response)
@@ -60,10 +71,26 @@ class CallsApi:
         body = {"sid": sid, "account_sid": account, "status": self.final_status}
         return Response(json.dumps(body), 200, mimetype="application/json")
 
+    def _list(self, account: str, args) -> Response:
+        """Calls.json's list: the calls placed, newest first, by To, From and StartTime> (a date, as Twilio's)."""
+        since = args.get("StartTime>") or args.get("StartTime>=")
+        day = datetime.fromisoformat(since.replace("Z", "+00:00")).date() if since else None
+        with self.lock:
+            calls = [c for c in reversed(self.calls) if c.account == account
+                     and args.get("To", c.to) == c.to and args.get("From", c.from_) == c.from_
+                     and (day is None or c.created.astimezone(UTC).date() >= day)]
+        records = [{"sid": c.sid, "account_sid": account, "to": c.to, "from": c.from_, "status": self.final_status,
+                    "date_created": format_datetime(c.created, usegmt=True),
+                    "start_time": format_datetime(c.created, usegmt=True)} for c in calls]
+        uri = f"/2010-04-01/Accounts/{account}/Calls.json"
+        body = {"calls": records, "page": 0, "page_size": len(records) or 50, "start": 0, "end": len(records),
+                "uri": uri, "first_page_uri": uri, "next_page_uri": None, "previous_page_uri": None}
+        return Response(json.dumps(body), 200, mimetype="application/json")
+
     def _place(self, account: str, form) -> PlacedCall:
         """Record a call request."""
         call = PlacedCall("CA" + uuid.uuid4().hex, form.get("To", ""), form.get("From", ""), form.get("Url", ""),
-                          form.get("StatusCallback", ""), account)
+                          form.get("StatusCallback", ""), account, self.clock().astimezone(UTC))
         with self.lock:
             self.calls.append(call)
         return call
@@ -79,8 +106,11 @@ class _QuietHandler(WSGIRequestHandler):
 class RestStandin:
     """Serves a CallsApi on a loopback port in a background thread; use as a context manager."""
 
-    def __init__(self, account_sid: str, auth_token: str, delay: float = 0.0):
+    def __init__(self, account_sid: str, auth_token: str, delay: float = 0.0,
+                 clock: Callable[[], datetime] | None = None):
         self.api = CallsApi((account_sid, auth_token), delay)
+        if clock is not None:
+            self.api.clock = clock
         self._server = make_server("127.0.0.1", 0, self.api, threaded=True, request_handler=_QuietHandler)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
         # Polling for shutdown every 50 ms, not the default 0.5 s, lets a test stop it at once.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_, select, update
@@ -62,24 +63,51 @@ def _claimable(now: datetime):
     )
 
 
-def claim_due(store: Store, worker: str, now: datetime, lease: timedelta, limit: int) -> list[Callback]:
+@dataclass(frozen=True)
+class Claim:
+    """A callback this worker now holds; `earlier_claim` is when a dead worker's claim of it began, if it
+    had one: that worker may have placed the call before it could store its SID."""
+
+    callback: Callback
+    earlier_claim: datetime | None
+
+
+def claim_due(store: Store, worker: str, now: datetime, lease: timedelta, limit: int) -> list[Claim]:
     """Claim up to `limit` due callbacks for this worker; no two workers get the same one."""
     with store.session() as session:
-        candidates = (select(Callback.id).where(_claimable(now)).order_by(Callback.scheduled_for)
-                      .limit(limit).with_for_update(skip_locked=True))
-        ids = list(session.scalars(candidates))
-        claimed = []
-        for callback_id in ids:
-            # The guarded UPDATE makes the claim safe where SKIP LOCKED does not exist (SQLite).
-            result = session.execute(
-                update(Callback).where(Callback.id == callback_id, _claimable(now))
-                .values(state="dialing", lease_owner=worker, lease_expires=now + lease,
-                        attempts=Callback.attempts + 1, updated_at=now)
-            )
-            if result.rowcount == 1:
-                claimed.append(callback_id)
+        if session.bind.dialect.name == "postgresql":
+            return _claim_in_one_statement(session, worker, now, lease, limit)
+        candidates = (select(Callback.id, Callback.state, Callback.updated_at).where(_claimable(now))
+                      .order_by(Callback.scheduled_for).limit(limit))
+        earlier = {row.id: _earlier_claim(row.state, row.updated_at) for row in session.execute(candidates)}
+        claimed = [callback_id for callback_id in earlier
+                   # The guarded UPDATE makes the claim safe where SKIP LOCKED does not exist (SQLite).
+                   if session.execute(update(Callback).where(Callback.id == callback_id, _claimable(now))
+                                      .values(**_claim_values(worker, now, lease))).rowcount == 1]
         rows = session.scalars(select(Callback).where(Callback.id.in_(claimed)).order_by(Callback.id))
-        return list(rows)
+        return [Claim(row, earlier[row.id]) for row in rows]
+
+
+def _claim_in_one_statement(session, worker: str, now: datetime, lease: timedelta, limit: int) -> list[Claim]:
+    """PostgreSQL: pick with SKIP LOCKED and claim in one UPDATE, returning each row as it was before."""
+    picked = (select(Callback.id, Callback.state, Callback.updated_at).where(_claimable(now))
+              .order_by(Callback.scheduled_for).limit(limit).with_for_update(skip_locked=True).cte("picked"))
+    claim = (update(Callback).where(Callback.id == picked.c.id).values(**_claim_values(worker, now, lease))
+             .returning(Callback, picked.c.state, picked.c.updated_at))
+    rows = session.execute(claim, execution_options={"synchronize_session": False}).all()
+    return sorted((Claim(row, _earlier_claim(state, updated_at)) for row, state, updated_at in rows),
+                  key=lambda c: c.callback.id)
+
+
+def _claim_values(worker: str, now: datetime, lease: timedelta) -> dict:
+    """A claim: this worker dials it, until the lease expires."""
+    return {"state": "dialing", "lease_owner": worker, "lease_expires": now + lease,
+            "attempts": Callback.attempts + 1, "updated_at": now}
+
+
+def _earlier_claim(state: str, updated_at: datetime) -> datetime | None:
+    """When a dead worker's claim began: a dialing row without a CallSid was last written when it was claimed."""
+    return updated_at if state == "dialing" else None
 
 
 def unsettled(store: Store, before: datetime, limit: int = 50) -> list[tuple[int, str]]:
@@ -96,6 +124,14 @@ def mark_dialed(store: Store, callback_id: int, call_sid: str, now: datetime) ->
     with store.session() as session:
         session.execute(update(Callback).where(Callback.id == callback_id)
                         .values(call_sid=call_sid, updated_at=now))
+
+
+def known_call_sids(store: Store, call_sids: list[str]) -> set[str]:
+    """Which of these outbound calls some callback already holds."""
+    if not call_sids:
+        return set()
+    with store.session() as session:
+        return set(session.scalars(select(Callback.call_sid).where(Callback.call_sid.in_(call_sids))))
 
 
 def release(store: Store, callback_id: int, state: str, now: datetime) -> None:

@@ -3,35 +3,61 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from itertools import islice
 
 from ivr.actions.services import Services
 from ivr.domain.callback_slots import candidate_slots
-from ivr.store.callbacks import claim_due, get_callback, mark_dialed, rebook, release, unsettled
+from ivr.store.callbacks import Claim, claim_due, get_callback, known_call_sids, mark_dialed, rebook, release, unsettled
 from ivr.store.calls import record_status
 from ivr.store.db import Store
 from ivr.telephony import Dialer
 
 log = logging.getLogger(__name__)
 
+PARALLEL_DIALS = 10  # calls one worker has in flight to Twilio at once
 RETRY_STATUSES = {"busy", "no-answer", "failed"}  # the person may answer a later try
 FINAL_STATES = {"completed": "completed", "canceled": "cancelled"}
 
 
 def dispatch_once(store: Store, services: Services, dialer: Dialer, worker: str, batch: int = 20) -> int:
-    """Dial every callback this worker could claim now; how many calls were placed."""
-    now = services.clock()
-    placed = 0
-    for callback in claim_due(store, worker, now, services.callbacks.lease, batch):
-        try:
-            call_sid = dialer.place(callback.id, callback.phone, callback.lang)
-        except Exception:  # one failed dial must not stop the others; the lease lets it be retried
-            log.exception("callback %s: dialing failed", callback.id)
-            continue
-        mark_dialed(store, callback.id, call_sid, services.clock())
-        placed += 1
-    return placed
+    """Dial every callback this worker could claim now, several at a time; how many calls were placed."""
+    claims = claim_due(store, worker, services.clock(), services.callbacks.lease, batch)
+    if not claims:
+        return 0
+    # A dial is mostly waiting on Twilio: the claimed batch is dialled side by side, each SID stored as it comes.
+    with ThreadPoolExecutor(max_workers=min(len(claims), PARALLEL_DIALS)) as pool:
+        return sum(pool.map(lambda claim: _dispatch(store, services, dialer, claim), claims))
+
+
+def _dispatch(store: Store, services: Services, dialer: Dialer, claim: Claim) -> int:
+    """Place one claimed callback's call and store its SID; 1 when placed, 0 when it must wait for the lease."""
+    try:
+        call_sid = _dial_once(store, dialer, claim)
+    except Exception:  # one failed dial must not stop the others; the lease lets it be retried
+        log.exception("callback %s: dialing failed", claim.callback.id)
+        return 0
+    mark_dialed(store, claim.callback.id, call_sid, services.clock())
+    return 1
+
+
+def _dial_once(store: Store, dialer: Dialer, claim: Claim) -> str:
+    """The CallSid of the callback's call: the one a dead worker placed, as Twilio's call list tells, or a new one.
+
+    A worker that died after Twilio accepted its call but before storing the SID left a claim with no
+    SID; redialling blindly would ring the person twice, so Twilio settles whether that call exists.
+    A call to the same number that another callback already holds is that one's, not this one's.
+    """
+    callback = claim.callback
+    if claim.earlier_claim is not None:
+        placed = dialer.placed_since(callback.phone, claim.earlier_claim)
+        held = known_call_sids(store, placed)
+        unclaimed = [sid for sid in placed if sid not in held]
+        if unclaimed:
+            log.info("callback %s: call %s was already placed; not dialling again", callback.id, unclaimed[0])
+            return unclaimed[0]
+    return dialer.place(callback.id, callback.phone, callback.lang)
 
 
 def reconcile(store: Store, services: Services, dialer: Dialer) -> int:

@@ -113,3 +113,25 @@ def all_ids(store) -> list[int]:
     """Every callback id."""
     with store.session() as session:
         return list(session.scalars(select(Callback.id)))
+
+
+def test_a_worker_killed_after_twilio_accepted_its_call_leads_to_exactly_one_dial(store, worker):
+    book_due(store, 1)
+    with RestStandin(ACCOUNT, TOKEN) as standin:
+        standin.api.delay_after = 30.0  # Twilio placed the call; its answer has not reached the worker yet
+        doomed = worker(standin.url, "doomed", NOW, "--once")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not standin.api.calls:
+            time.sleep(0.05)
+        [placed] = standin.api.calls
+        doomed.send_signal(signal.SIGKILL)  # between the REST call and the store write
+        doomed.wait(timeout=10)
+        standin.api.delay_after = 0.0
+        with store.session() as session:
+            assert session.scalar(select(Callback.call_sid)) is None  # the SID never reached the store
+        later = NOW + timedelta(minutes=5)  # past the two-minute lease
+        assert worker(standin.url, "rescuer", later, "--until-idle").wait(timeout=60) == 0
+    assert standin.api.calls == [placed]  # one dial
+    with store.session() as session:
+        row = session.scalars(select(Callback)).one()
+    assert (row.state, row.call_sid, row.lease_owner) == ("dialing", placed.sid, "rescuer")

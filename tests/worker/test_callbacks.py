@@ -10,11 +10,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from twilio.request_validator import RequestValidator
 
+from ivr.cli.callbacks import make_dialer
 from ivr.domain.callbacks import Booking
 from ivr.harness.rest_standin import RestStandin
 from ivr.runtime import runtime
 from ivr.store.callbacks import book, claim_due, get_callback
 from ivr.store.tables import Callback
+from ivr.worker.callbacks import dispatch_once
 from tests.conftest import AUTH_TOKEN
 
 NOW = "2026-11-30T15:00:00+00:00"  # Monday 10 a.m. Eastern
@@ -138,7 +140,7 @@ def test_a_dead_workers_claim_expires_and_another_takes_it(worker_app, standin):
         store = runtime().store
         [claimed] = claim_due(store, "dead-worker", datetime(2026, 11, 30, 14, 56, tzinfo=UTC),
                               timedelta(minutes=2), 10)  # it claimed, then died before dialing
-    assert claimed.id == callback_id
+    assert (claimed.callback.id, claimed.earlier_claim) == (callback_id, None)
     worker_app.test_cli_runner().invoke(args=["callbacks", "work", "--once"])  # the clock says 15:00
     assert [c.url for c in standin.api.calls] == [f"{PUBLIC}/voice/callback?id={callback_id}&lang=es"]
     assert state_of(worker_app, callback_id).attempts == 2
@@ -184,3 +186,57 @@ def test_a_lost_status_callback_is_settled_by_asking_twilio(make_app, standin, t
     assert (settled.state, settled.attempts) == (state, attempts)
     if state == "dialing":  # still on the phone with an agent: left alone
         assert settled.call_sid == standin.api.calls[0].sid
+
+
+class KilledAfterDialling:
+    """A dialer whose worker is killed the moment Twilio has accepted its call: the CallSid is never stored."""
+
+    def __init__(self, dialer):
+        self.dialer = dialer
+
+    def place(self, callback_id, to, lang):
+        self.dialer.place(callback_id, to, lang)
+        raise SystemExit("killed")  # not an Exception: nothing in the worker catches it, as with a real kill
+
+
+def kill_mid_dial(app) -> None:
+    """A worker claims the due callbacks, places the first call, and dies before storing its SID."""
+    with app.app_context():
+        rt = runtime()
+        with pytest.raises(SystemExit):
+            dispatch_once(rt.store, rt.services, KilledAfterDialling(make_dialer(app, rt.auth_token)), "doomed")
+
+
+FIVE_PAST = "2026-11-30T15:05:00+00:00"  # past the two-minute lease of a claim made at 15:00
+
+
+def test_a_worker_killed_between_the_rest_call_and_the_store_write_leads_to_exactly_one_dial(make_app, standin):
+    standin.api.clock = lambda: datetime(2026, 11, 30, 15, 0, 2, tzinfo=UTC)  # Twilio's clock: just after the claim
+    settings = {"PUBLIC_BASE_URL": PUBLIC, "TWILIO_API_BASE_URL": standin.url, "TWILIO_ACCOUNT_SID": ACCOUNT}
+    doomed = make_app(FAKE_NOW=NOW, **settings)
+    [callback_id] = add(doomed, 1, datetime(2026, 11, 30, 14, 30, tzinfo=UTC))
+    kill_mid_dial(doomed)
+    [placed] = standin.api.calls
+    assert (state_of(doomed, callback_id).state, state_of(doomed, callback_id).call_sid) == ("dialing", None)
+    rescuer = make_app(FAKE_NOW=FIVE_PAST, **settings)
+    result = rescuer.test_cli_runner().invoke(args=["callbacks", "work", "--until-idle"])
+    assert result.exit_code == 0, result.output
+    assert standin.api.calls == [placed]  # one dial: Twilio's call list said the call was placed
+    settled = state_of(rescuer, callback_id)
+    assert (settled.state, settled.call_sid, settled.attempts) == ("dialing", placed.sid, 2)
+    status(rescuer, callback_id, placed.sid, "completed")  # its outcome then settles the callback as usual
+    assert state_of(rescuer, callback_id).state == "completed"
+
+
+def test_a_call_to_the_same_number_before_the_dead_claim_is_not_taken_for_it(make_app, standin):
+    settings = {"PUBLIC_BASE_URL": PUBLIC, "TWILIO_API_BASE_URL": standin.url, "TWILIO_ACCOUNT_SID": ACCOUNT}
+    app = make_app(FAKE_NOW=NOW, **settings)
+    standin.api.clock = lambda: datetime(2026, 11, 29, 15, 0, tzinfo=UTC)  # a call the day before
+    with app.app_context():
+        make_dialer(app, runtime().auth_token).place(99, "+13105550100", "es")
+    standin.api.clock = lambda: datetime(2026, 11, 30, 15, 0, 2, tzinfo=UTC)
+    [callback_id] = add(app, 1, datetime(2026, 11, 30, 14, 30, tzinfo=UTC))
+    with app.app_context():
+        claim_due(runtime().store, "doomed", datetime(2026, 11, 30, 15, 0, tzinfo=UTC), timedelta(minutes=2), 10)
+    make_app(FAKE_NOW=FIVE_PAST, **settings).test_cli_runner().invoke(args=["callbacks", "work", "--once"])
+    assert [c.url for c in standin.api.calls][1:] == [f"{PUBLIC}/voice/callback?id={callback_id}&lang=es"]
