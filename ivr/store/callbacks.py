@@ -47,12 +47,19 @@ def book(store: Store, booking: Booking, capacity: int, now: datetime) -> int | 
             return existing  # Twilio retried the webhook: the caller booked once
         if not _take_place(session, booking.scheduled_for, capacity):
             return None
-        # Random among 10^8: a clash is so rare that the unique index turning it into a fault is enough.
-        row = Callback(**booking.__dict__, reference=new_callback_reference(), state="scheduled", attempts=0,
+        row = Callback(**booking.__dict__, reference=_unused_reference(session), state="scheduled", attempts=0,
                        updated_at=now)
         session.add(row)
         session.flush()
         return row.id
+
+
+def _unused_reference(session) -> str:
+    """A random reference no callback holds: among 10^8, a kept callback's is met once in a while."""
+    while True:
+        reference = new_callback_reference()
+        if session.scalar(select(Callback.id).where(Callback.reference == reference)) is None:
+            return reference
 
 
 def _claimable(now: datetime):

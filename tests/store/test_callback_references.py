@@ -44,3 +44,10 @@ def test_a_scheduled_callback_is_found_by_reference_or_receipt_and_not_after_it_
     assert cancel_callback(store, callback_id, NOW, "caller CA9") is not None
     assert find_scheduled(store, reference, None) is None
     assert cancel_callback(store, callback_id, NOW, "caller CA9") is None  # once
+
+
+def test_a_reference_already_held_is_never_given_again(store, monkeypatch):
+    drawn = iter(["CB00000007", "CB00000007", "CB00000008"])  # the second draws the first one's, then another
+    monkeypatch.setattr("ivr.store.callbacks.new_callback_reference", lambda: next(drawn))
+    first, second = book(store, booking("CA1"), 5, NOW), book(store, booking("CA2"), 5, NOW)
+    assert (reference_of(store, first), reference_of(store, second)) == ("CB00000007", "CB00000008")
