@@ -16,7 +16,7 @@ from ivr.cli.audit import operator_option
 from ivr.runtime import runtime
 from ivr.store.callbacks import STATES, cancel_callback, list_callbacks
 from ivr.telephony import Dialer, make_client
-from ivr.worker.callbacks import dispatch_once, reconcile
+from ivr.worker.callbacks import dialling_pool, dispatch_once, reconcile
 
 
 @click.group("callbacks")
@@ -46,14 +46,15 @@ def work_command(once: bool, until_idle: bool, batch: int, poll: float, worker_i
     dialer = make_dialer(current_app, rt.auth_token)
     worker = worker_id or f"{socket.gethostname()}:{os.getpid()}"
     total = 0
-    while True:
-        reconcile(rt.store, rt.services, dialer)
-        placed = dispatch_once(rt.store, rt.services, dialer, worker, batch)
-        total += placed
-        if once or (until_idle and placed == 0):
-            break
-        if placed == 0:
-            time.sleep(poll)
+    with dialling_pool() as pool:
+        while True:
+            reconcile(rt.store, rt.services, dialer)
+            placed = dispatch_once(rt.store, rt.services, dialer, worker, pool, batch)
+            total += placed
+            if once or (until_idle and placed == 0):
+                break
+            if placed == 0:
+                time.sleep(poll)
     click.echo(f"{worker}: placed {total} callback calls")
 
 

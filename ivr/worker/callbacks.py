@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from datetime import datetime
 from itertools import islice
 
@@ -21,14 +21,17 @@ RETRY_STATUSES = {"busy", "no-answer", "failed"}  # the person may answer a late
 FINAL_STATES = {"completed": "completed", "canceled": "cancelled"}
 
 
-def dispatch_once(store: Store, services: Services, dialer: Dialer, worker: str, batch: int = 20) -> int:
-    """Dial every callback this worker could claim now, several at a time; how many calls were placed."""
+def dialling_pool() -> Executor:
+    """The threads a worker dials with: a dial is mostly waiting on Twilio, so a batch is dialled side by side."""
+    return ThreadPoolExecutor(max_workers=PARALLEL_DIALS, thread_name_prefix="dial")
+
+
+def dispatch_once(store: Store, services: Services, dialer: Dialer, worker: str, pool: Executor,
+                  batch: int = 20) -> int:
+    """Dial every callback this worker could claim now, side by side in `pool`; how many calls were placed."""
     claims = claim_due(store, worker, services.clock(), services.callbacks.lease, batch)
-    if not claims:
-        return 0
-    # A dial is mostly waiting on Twilio: the claimed batch is dialled side by side, each SID stored as it comes.
-    with ThreadPoolExecutor(max_workers=min(len(claims), PARALLEL_DIALS)) as pool:
-        return sum(pool.map(lambda claim: _dispatch(store, services, dialer, claim), claims))
+    # Each SID is stored as its call is placed, not when the batch is done.
+    return sum(pool.map(lambda claim: _dispatch(store, services, dialer, claim), claims))
 
 
 def _dispatch(store: Store, services: Services, dialer: Dialer, claim: Claim) -> int:

@@ -16,7 +16,7 @@ from ivr.harness.rest_standin import RestStandin
 from ivr.runtime import runtime
 from ivr.store.callbacks import book, claim_due, get_callback
 from ivr.store.tables import Callback
-from ivr.worker.callbacks import dispatch_once
+from ivr.worker.callbacks import dialling_pool, dispatch_once
 from tests.conftest import AUTH_TOKEN
 
 NOW = "2026-11-30T15:00:00+00:00"  # Monday 10 a.m. Eastern
@@ -203,8 +203,8 @@ def kill_mid_dial(app) -> None:
     """A worker claims the due callbacks, places the first call, and dies before storing its SID."""
     with app.app_context():
         rt = runtime()
-        with pytest.raises(SystemExit):
-            dispatch_once(rt.store, rt.services, KilledAfterDialling(make_dialer(app, rt.auth_token)), "doomed")
+        with pytest.raises(SystemExit), dialling_pool() as pool:
+            dispatch_once(rt.store, rt.services, KilledAfterDialling(make_dialer(app, rt.auth_token)), "doomed", pool)
 
 
 FIVE_PAST = "2026-11-30T15:05:00+00:00"  # past the two-minute lease of a claim made at 15:00
