@@ -30,8 +30,14 @@ def dispatch_once(store: Store, services: Services, dialer: Dialer, worker: str,
                   batch: int = 20) -> int:
     """Dial every callback this worker could claim now, side by side in `pool`; how many calls were placed."""
     claims = claim_due(store, worker, services.clock(), services.callbacks.lease, batch)
+    # A recovered claim asks Twilio which calls went to its number since the dead worker's claim; a
+    # call this worker places side by side to the same number would pass for the dead worker's until
+    # its SID is stored, so recovered claims are settled first, one at a time, and fresh ones after.
+    recovered = [claim for claim in claims if claim.earlier_claim is not None]
+    fresh = [claim for claim in claims if claim.earlier_claim is None]
+    placed = sum(_dispatch(store, services, dialer, claim) for claim in recovered)
     # Each SID is stored as its call is placed, not when the batch is done.
-    return sum(pool.map(lambda claim: _dispatch(store, services, dialer, claim), claims))
+    return placed + sum(pool.map(lambda claim: _dispatch(store, services, dialer, claim), fresh))
 
 
 def _dispatch(store: Store, services: Services, dialer: Dialer, claim: Claim) -> int:
