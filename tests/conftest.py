@@ -21,6 +21,8 @@ from ivr.store.demo import seed_demo_data
 pytest_plugins = ["ivr.harness.pytest_plugin", "pytester"]
 
 AUTH_TOKEN = "test-auth-token"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # Debian's, never a browser Playwright downloads
+PNG = b"\x89PNG\r\n\x1a\n"  # how a screenshot starts
 OPEN_HOURS = "2026-11-30T15:00:00+00:00"  # Monday 10 a.m. Eastern: agents answer
 CLOSED_HOURS = "2026-11-28T23:00:00+00:00"  # Saturday evening: agents do not
 
@@ -146,3 +148,15 @@ def pg_url():
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium driven by Playwright; skipped, saying why, when either is missing."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (requirements-dev.txt)")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    with sync_api.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()

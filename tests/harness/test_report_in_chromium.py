@@ -9,24 +9,12 @@ import pytest
 
 from ivr import create_app
 from ivr.config import ROOT
+from tests.conftest import PNG
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (requirements-dev.txt)")
-pytestmark = [
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium is not installed (apt-get install chromium)"),
-    pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed (apt-get install graphviz)"),
-]
+# The browser fixture (tests/conftest.py) skips, saying why, without Chromium or Playwright.
+pytestmark = pytest.mark.skipif(shutil.which("dot") is None,
+                                reason="Graphviz is not installed (apt-get install graphviz)")
 SCENARIOS = ROOT / "tests" / "scenarios"
-PNG = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium."""
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
 
 
 def missing_parts(browser, report: Path, shots: Path) -> list[str]:

@@ -1,35 +1,21 @@
 """The operations page in headless Chromium (Debian's chromium, driven by Playwright): signing in, the plots
-with a harness run's calls, a supervisor answering a request, refusals, and a spoken test call."""
+with a harness run's calls, a supervisor answering a request, refusals, and a spoken test call. The browser
+fixture (tests/conftest.py) skips, saying why, without Chromium or Playwright."""
 
 from __future__ import annotations
 
 import json
-import shutil
 import threading
-from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
 
 from ivr.config import ROOT
+from tests.conftest import PNG
 from tests.ops.conftest import PASSWORD, add_operator
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (requirements-dev.txt)")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                                reason="Chromium is not installed (apt-get install chromium)")
 SCENARIOS = ["case_status_keypad_en.yaml", "case_status_keypad_es.yaml", "agent_busy_callback_number_en.yaml",
              "agent_busy_callback_number_es.yaml"]  # all at the harness's default instant, November 30
-PNG = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium."""
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
