@@ -68,6 +68,7 @@ def test_purge_removes_calls_older_than_the_days_kept(make_app):
 def test_after_a_harness_run_the_line_lists_each_scenarios_call(runner):
     scenarios = ROOT / "tests" / "scenarios"
     files = [str(scenarios / name) for name in ("case_status_keypad_en.yaml", "agents_closed_goodbye_es.yaml")]
-    assert runner.invoke(args=["harness", "run", *files]).exit_code == 0
+    result = runner.invoke(args=["harness", "run", *files])
+    assert result.exit_code == 0, result.output
     assert sorted((r["outcome"], r["lang"]) for r in listed(runner)) == [("self_served", "en"),
                                                                        ("self_served", "es")]
