@@ -76,6 +76,9 @@ class InMemoryBackend:
     def skip_reason(self, scenario):
         return None
 
+    def prepare(self, scenario):
+        return scenario
+
     def open_call(self, scenario):
         transport = RecordingTransport(InstantIvr())
         return SimulatedCall(transport, "http://bench", TOKEN), transport

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import click
 from flask import current_app
 
 import ivr
@@ -19,6 +20,11 @@ from ivr.flows.model import FlowSet
 from ivr.harness.local import LocalBackend
 from ivr.harness.remote import RemoteBackend
 from ivr.runtime import runtime
+
+CONDITIONS_SECRET = click.option(
+    "--conditions-secret", envvar="IVR_TEST_CONDITIONS_SECRET", show_envvar=True,
+    help="The served IVR's IVR_TEST_CONDITIONS_SECRET: each call's clock, agents, faults, settings and records "
+         "are sent, signed.")
 
 
 @contextmanager

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from functools import partial
 from pathlib import Path
 
@@ -12,14 +11,12 @@ from flask.cli import AppGroup
 
 from ivr.config import ROOT
 from ivr.harness.audio import espeak, render_call
-from ivr.harness.backends import backend_for, flows_of
+from ivr.harness.backends import CONDITIONS_SECRET, backend_for, flows_of
 from ivr.harness.explore_cli import explore_command
 from ivr.harness.html_report import html_report
-from ivr.harness.load import load_mix, plan, run_load
+from ivr.harness.load_cli import load_command
 from ivr.harness.local import LocalBackend
-from ivr.harness.remote import is_local_url
 from ivr.harness.reports import json_report, junit_report, text_report
-from ivr.harness.scenario import load_scenario
 from ivr.harness.suite import RunResult, run_files, scenario_files
 from ivr.harness.transcripts import file_stems, write_transcripts
 from ivr.runtime import runtime
@@ -28,13 +25,9 @@ from ivr.store.call_records import keep_calls
 SHIPPED = ROOT / "tests" / "scenarios"
 REPORTS = {"text": text_report, "junit": junit_report, "json": json_report}  # and "html", which needs the flows
 
-CONDITIONS_SECRET = click.option(
-    "--conditions-secret", envvar="IVR_TEST_CONDITIONS_SECRET", show_envvar=True,
-    help="The served IVR's IVR_TEST_CONDITIONS_SECRET: each call's clock, agents, faults, settings and records "
-         "are sent, signed.")
-
 harness = AppGroup("harness", help="Scripted calls: run scenario files, measure path coverage, play load, explore.")
 harness.add_command(explore_command)
+harness.add_command(load_command)
 
 
 def write_calls(result: RunResult, transcripts: str, audio: bool) -> None:
@@ -99,45 +92,6 @@ def run_command(paths, url, auth_token, server_now, conditions_secret, flows, fm
         ok = False
     if not ok:
         raise SystemExit(1)
-
-
-@harness.command("load")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("--url", help="A served IVR's base URL (this machine only, see --allow-remote); without it, calls go "
-                            "in-process to this checkout.")
-@click.option("--auth-token", help="The served IVR's TWILIO_AUTH_TOKEN (default: this checkout's).")
-@CONDITIONS_SECRET
-@click.option("--calls", type=click.IntRange(1, 100_000), default=100, show_default=True)
-@click.option("--concurrency", type=click.IntRange(1, 200), default=10, show_default=True)
-@click.option("--mix", type=click.Path(exists=True, dir_okay=False), help="A YAML mix of scenario files with weights.")
-@click.option("--max-seconds", type=float, default=60.0, show_default=True, help="Start no call after this.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the weighted draw of scenarios.")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Also write the report as JSON here.")
-@click.option("--allow-remote", is_flag=True, help="Allow a host other than localhost, 127.0.0.0/8 or ::1.")
-def load_command(paths, url, auth_token, conditions_secret, calls, concurrency, mix, max_seconds, seed, json_path,
-                 allow_remote):
-    """Play many whole calls at once against a served IVR (or in-process); report errors and latency percentiles."""
-    if url and not (allow_remote or is_local_url(url)):
-        raise click.UsageError(f"{url} is not this machine: load only targets localhost unless --allow-remote")
-    entries = load_mix(Path(mix)) if mix else [(s, 1.0) for s in _scenarios(paths or [SHIPPED])]
-    with backend_for(url, auth_token, None, None, conditions_secret) as backend:
-        runnable = [(s, w) for s, w in entries if not backend.skip_reason(s)]
-        for scenario, _ in entries:
-            if backend.skip_reason(scenario):
-                click.echo(f"left out of the mix: {scenario.path}: {backend.skip_reason(scenario)}", err=True)
-        if not runnable:
-            raise click.UsageError("no scenario of the mix can run against a served IVR")
-        report = run_load(backend, plan(runnable, calls, seed), concurrency, max_seconds)
-    click.echo(report.text(), nl=False)
-    if json_path:
-        Path(json_path).write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")
-    if report.errors:
-        raise SystemExit(1)
-
-
-def _scenarios(paths) -> list:
-    """The scenarios of the files and directories named (a bad file stops the load before it starts)."""
-    return [load_scenario(path) for path in scenario_files(paths)]
 
 
 def init_app(app: Flask) -> None:

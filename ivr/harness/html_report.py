@@ -67,7 +67,7 @@ def call_view(outcome: Outcome, stem: str, audio: str) -> dict:
 
 
 def html_report(result: RunResult, flowset: FlowSet | None, mode: str, all_audio: bool = False,
-                load_html: str = "") -> str:
+                load_html: str = "", summary: str | None = None, ok: bool | None = None) -> str:
     """The whole run as one self-contained HTML page (SVG and audio inline)."""
     program = espeak()
     calls = [call_view(o, stem, _audio(o, program, all_audio))
@@ -75,5 +75,6 @@ def html_report(result: RunResult, flowset: FlowSet | None, mode: str, all_audio
     coverage = result.coverage
     pictures = coverage_svgs(flowset, coverage) if coverage is not None and flowset is not None else {}
     return TEMPLATES.get_template("report.html").render(
-        summary=summary_line(result), ok=result.ok, mode=mode, coverage=coverage, pictures=pictures,
-        flows=list(flowset.flows) if flowset else [], languages=LANGUAGE_NAMES, calls=calls, load=load_html)
+        summary=summary or summary_line(result), ok=result.ok if ok is None else ok, mode=mode, coverage=coverage,
+        pictures=pictures, flows=list(flowset.flows) if flowset else [], languages=LANGUAGE_NAMES, calls=calls,
+        load=load_html)

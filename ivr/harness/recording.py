@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
@@ -23,6 +24,7 @@ class Exchange:
     body: str
     elapsed: float
     entered: tuple[tuple[str, str], ...] | None = None
+    at: float = 0.0  # when it was posted (time.monotonic())
 
     @property
     def path(self) -> str:
@@ -56,10 +58,11 @@ class RecordingTransport:
             raise CallFailed(f"the IVR answered {self.step_webhooks} webhooks for one caller action without "
                              f"waiting for the caller: a loop? (last: {recent})")
         mark = len(self.node_log) if self.node_log is not None else 0
+        at = time.monotonic()
         reply = self.inner.post(url, params, headers)
         entered = tuple(self.node_log[mark:]) if self.node_log is not None else None
         kept = {k: params[k] for k in INPUT_PARAMS if k in params}
-        self.exchanges.append(Exchange(url, kept, reply.status, reply.body, reply.elapsed, entered))
+        self.exchanges.append(Exchange(url, kept, reply.status, reply.body, reply.elapsed, entered, at))
         return reply
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -139,24 +140,50 @@ def test_a_server_error_fails_with_the_status_and_body(runner, standin, tmp_path
     assert "/voice answered HTTP 500: Internal Server Error: boom" in failure.text
 
 
-def test_load_plays_100_calls_at_concurrency_20_without_errors(runner, gunicorn, tmp_path):
-    # Five rounds of 20 callers at once. No callback bookings in the mix: so many calls would rightly fill the
-    # first slots ("that time was just taken").
+def test_load_plays_100_calls_at_a_rate_without_errors_and_plots_them(runner, gunicorn, tmp_path):
+    # At most 20 callers at once, started at 40 a second after a one-second ramp. No callback bookings in the mix:
+    # without the test-conditions secret their calls would rightly fill the first slots ("that time was just taken").
     mix = tmp_path / "mix.yaml"
     mix.write_text("scenarios:\n" + "".join(
         f"  - {{file: {SCENARIOS / name}, weight: {weight}}}\n"
         for name, weight in [("case_status_keypad_en.yaml", 3), ("case_status_speech_es.yaml", 2),
                              ("main_someone_es.yaml", 1), ("main_zero_for_agent_en.yaml", 1)]))
-    out = tmp_path / "load.json"
+    out, page = tmp_path / "load.json", tmp_path / "load.html"
     result = runner.invoke(args=["harness", "load", "--url", gunicorn, "--auth-token", TOKEN, "--calls", "100",
-                                 "--concurrency", "20", "--mix", str(mix), "--max-seconds", "50",
-                                 "--json", str(out)])
+                                 "--concurrency", "20", "--rate", "40", "--ramp", "1", "--mix", str(mix),
+                                 "--max-seconds", "50", "--json", str(out), "--html", str(page)])
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text())
-    assert (report["calls"], report["completed"], report["error_count"]) == (100, 100, 0)
+    assert (report["calls"], report["completed"], report["error_count"], report["passed"]) == (100, 100, 0, True)
+    assert (report["target_calls_per_second"], report["ramp_seconds"]) == (40, 1)
     assert {"/voice", "/voice/gather", "/voice/status"} <= set(report["latency_ms"])
     assert all(row["p50"] <= row["p95"] <= row["p99"] <= row["max"] for row in report["latency_ms"].values())
-    assert "p95 ms" in result.output and "/voice/gather" in result.output
+    assert "p95 ms" in result.output and "/voice/gather" in result.output and "PASSED" in result.output
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<svg class="load-plot"') == 2 and '<h2 id="load">Load</h2>' in html
+    assert html.count("<circle ") == report["webhooks"]  # a dot per webhook
+
+
+def slow(seconds: float, body: str):
+    """A WSGI app answering every request after a pause."""
+
+    @Request.application
+    def app(_request):
+        time.sleep(seconds)
+        return Response(body, status=200, mimetype="application/xml")
+
+    return app
+
+
+def test_load_fails_on_a_latency_threshold_and_says_which(runner, standin):
+    base = standin(slow(0.3, "<Response><Hangup/></Response>"))
+    args = ["harness", "load", "--url", base, "--calls", "4", "--concurrency", "4",
+            str(SCENARIOS / "main_zero_for_agent_en.yaml")]
+    over = runner.invoke(args=[*args, "--max-p95", "/voice=100", "--max-error-rate", "100"])
+    assert over.exit_code == 1
+    assert "FAILED: /voice p95" in over.output and "is over 100 ms" in over.output
+    within = runner.invoke(args=[*args, "--max-p95", "/voice=60000", "--max-error-rate", "100"])
+    assert within.exit_code == 0 and "PASSED: every threshold met" in within.output
 
 
 def test_load_counts_server_errors_and_exits_non_zero(runner, standin):
