@@ -40,6 +40,8 @@ SETTINGS = {
     "LOOKUPS_PER_CALL": ("IVR_LOOKUPS_PER_CALL", "5"),
     "LOOKUPS_PER_CALLER": ("IVR_LOOKUPS_PER_CALLER", "10"),
     "LOOKUP_WINDOW_MINUTES": ("IVR_LOOKUP_WINDOW_MINUTES", "60"),
+    # Look-ups every caller whose number is withheld may make, together, in the window.
+    "LOOKUPS_WITHHELD": ("IVR_LOOKUPS_WITHHELD", "20"),
     # Callbacks: the local calling window in the filing location's zone, slot length and capacity.
     "CALLBACK_WINDOW": ("IVR_CALLBACK_WINDOW", "09:00-18:00"),
     "CALLBACK_SLOT_MINUTES": ("IVR_CALLBACK_SLOT_MINUTES", "30"),

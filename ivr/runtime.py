@@ -103,6 +103,7 @@ def lookup_limits(config) -> LookupLimits:
         per_call=int(config["LOOKUPS_PER_CALL"]),
         per_caller=int(config["LOOKUPS_PER_CALLER"]),
         window=timedelta(minutes=int(config["LOOKUP_WINDOW_MINUTES"])),
+        withheld=int(config["LOOKUPS_WITHHELD"]),
     )
 
 

@@ -10,7 +10,7 @@ from ivr.domain.biometrics import CHANGED, MOVED, SCHEDULED, TAKEN, Appointment
 from ivr.domain.callbacks import BookedCallback, Booking
 from ivr.domain.cases import Case
 from ivr.domain.clock import Clock
-from ivr.domain.lookups import WITHHELD, LookupLimits
+from ivr.domain.lookups import WITHHELD_CALLER, LookupLimits, caller_key
 from ivr.domain.service_requests import NewRequest, ServiceRequest
 
 
@@ -80,13 +80,13 @@ class FakeRecords:
 
     def allow_lookup(self, limits: LookupLimits, call_sid: str, caller: str, now: datetime) -> bool:
         """Record the look-up, then count the window's look-ups of the call and of the caller."""
-        self.lookups.append((call_sid, caller, now))
+        counted_as = caller_key(caller)
+        self.lookups.append((call_sid, counted_as, now))
         recent = [(call, number) for call, number, when in self.lookups if when > now - limits.window]
         if sum(call == call_sid for call, _ in recent) > limits.per_call:
             return False
-        if caller.strip().lower() in WITHHELD:
-            return True  # a withheld number is limited per call only
-        return sum(number == caller for _, number in recent) <= limits.per_caller
+        allowed = limits.withheld if counted_as == WITHHELD_CALLER else limits.per_caller
+        return sum(number == counted_as for _, number in recent) <= allowed
 
     def booked_counts(self, starts: Iterable[datetime]) -> dict[datetime, int]:
         """How many callbacks each of these slot starts already holds (slots never booked are left out)."""

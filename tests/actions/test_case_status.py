@@ -138,10 +138,10 @@ def test_look_ups_are_limited_per_caller_across_calls(line):
     assert events == ["found", "found", "found", "limited"]
 
 
-def test_a_withheld_number_is_limited_per_call_only(line):
-    line.limits = LookupLimits(per_call=5, per_caller=1)
+def test_withheld_numbers_share_one_budget_across_calls(line):
+    line.limits = LookupLimits(per_call=5, per_caller=1, withheld=2)
     events = []
-    for call in range(3):
+    for call, withheld in enumerate(["anonymous", "", "+266696687"]):
         line.new_call(f"CA{call:032d}")
-        events.append(line.run(look_up_case, {"receipt": OPEN}, caller="anonymous").event)
-    assert events == ["found", "found", "found"]
+        events.append(line.run(look_up_case, {"receipt": OPEN}, caller=withheld).event)
+    assert events == ["found", "found", "limited"]

@@ -52,10 +52,32 @@ def test_the_window_slides(store):
     assert allow_lookup(store, LIMITS, "CA" + uuid.uuid4().hex, number, NOW + timedelta(minutes=62))
 
 
-@pytest.mark.parametrize("withheld", ["anonymous", "", "+266696687"])
-def test_withheld_numbers_are_limited_per_call_only(store, withheld):
-    sids = ["CA" + uuid.uuid4().hex for _ in range(6)]
-    assert all(allow_lookup(store, LIMITS, sid, withheld, NOW) for sid in sids)
+def alone_in_time() -> datetime:
+    """An instant no other test run looks up at: withheld callers all share one count."""
+    return NOW + timedelta(days=uuid.uuid4().int % 100_000)
+
+
+def test_withheld_numbers_share_one_budget_across_calls(store):
+    limits, at = LookupLimits(per_call=3, per_caller=4, window=timedelta(hours=1), withheld=3), alone_in_time()
+    withheld = ["anonymous", "", "+266696687", "Restricted", " unknown "]
+    results = [allow_lookup(store, limits, "CA" + uuid.uuid4().hex, number, at) for number in withheld]
+    assert results == [True, True, True, False, False]
+
+
+def test_one_number_however_written_is_one_caller(store):
+    digits = str(uuid.uuid4().int)[:4]
+    spellings = [f"+1202555{digits}", f"(202) 555-{digits}", f"202.555.{digits}", f"1 202 555 {digits}",
+                 f"+1 202-555-{digits}"]
+    results = [allow_lookup(store, LIMITS, "CA" + uuid.uuid4().hex, number, NOW)
+               for number in spellings]
+    assert results == [True, True, True, True, False]
+
+
+def test_a_sip_or_client_caller_id_of_any_length_is_counted(store):
+    long_id = "sip:" + "caller-" * 20 + uuid.uuid4().hex + "@trunk.example.com"
+    results = [allow_lookup(store, LIMITS, "CA" + uuid.uuid4().hex, caller_id, NOW)
+               for caller_id in [long_id] * 4 + [long_id.upper(), "client:" + "x" * 200]]
+    assert results == [True, True, True, True, False, True]
 
 
 def test_calls_racing_for_a_callers_last_look_ups_never_pass_the_limit(store):

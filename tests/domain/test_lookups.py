@@ -1,0 +1,26 @@
+"""Who a look-up counts against: one key per number however written, one for all withheld numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from ivr.domain.lookups import WITHHELD_CALLER, caller_key
+
+
+@pytest.mark.parametrize("spelled", ["+12025550143", "2025550143", "(202) 555-0143", "1-202-555-0143",
+                                     "+1 202.555.0143", " +12025550143 "])
+def test_a_number_however_written_is_counted_in_e164(spelled):
+    assert caller_key(spelled) == "+12025550143"
+
+
+@pytest.mark.parametrize("withheld", ["anonymous", "Anonymous", "", "  ", "restricted", "unknown", "+266696687",
+                                      "+86282452253", "+7378742833"])
+def test_every_withheld_number_is_one_shared_caller(withheld):
+    assert caller_key(withheld) == WITHHELD_CALLER
+
+
+@pytest.mark.parametrize("caller_id", ["sip:" + "a" * 300 + "@example.com", "client:agent-7", "sip:Bob@Example.com"])
+def test_a_caller_id_that_is_no_number_fits_the_store_and_is_stable(caller_id):
+    key = caller_key(caller_id)
+    assert key.startswith("id:") and len(key) <= 32
+    assert caller_key(caller_id.upper()) == key and caller_key("sip:other@example.com") != key
