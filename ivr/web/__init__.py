@@ -6,7 +6,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ivr.config import is_true
-from ivr.web import health, metrics, outbound, tty, voice
+from ivr.web import fallback, health, metrics, outbound, tty, voice
 
 
 def init_app(app: Flask) -> None:
@@ -19,3 +19,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(voice.bp)
     app.register_blueprint(outbound.bp)
     app.register_blueprint(tty.bp)
+    app.register_blueprint(fallback.bp)
