@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import time, timedelta
 from pathlib import Path
 
-from flask import Flask, current_app, url_for
+from flask import Flask, current_app, g, url_for
 
 from ivr.actions.registry import CONTRACTS, HINTS, KNOWN, build_actions
 from ivr.actions.services import CallbackPolicy, Services
@@ -97,6 +97,17 @@ def kept_secret(instance_path: str, name: str) -> str:
     return path.read_text().strip()
 
 
+ANSWER_URLS = ("voice.gather", "voice.transfer_result")  # the URLs that answer one of the line's prompts
+
+
+def webhook_url(endpoint: str, **values) -> str:
+    """url_for, with the call's turn (g.turn) on the URLs that answer a prompt, so a delivery Twilio
+    repeats is known for what it is."""
+    if endpoint in ANSWER_URLS and "turn" in g:
+        values["turn"] = g.turn
+    return url_for(endpoint, **values)
+
+
 def lookup_limits(config) -> LookupLimits:
     """The look-up limits the configuration sets."""
     return LookupLimits(
@@ -151,7 +162,8 @@ def build_runtime(app: Flask) -> Runtime:
         flowset=flowset,
         engine=Engine(flowset, actions, CONTRACTS),
         targets=targets,
-        writer=TwimlWriter(flowset, targets, url_for, hints=lambda name, lang: HINTS[name](lang), secret=auth_token),
+        writer=TwimlWriter(flowset, targets, webhook_url, hints=lambda name, lang: HINTS[name](lang),
+                           secret=auth_token),
         auth_token=auth_token,
         config=dict(config),
     )

@@ -45,6 +45,10 @@ class CallState:
     # The test conditions the call runs under (a line with a test-conditions secret only); the
     # engine never reads them, the web shell does.
     conditions: dict[str, Any] = field(default_factory=dict)
+    # How many answers the line has given this call, and the last one (TwiML): a webhook Twilio
+    # delivers again (its URL carries the turn it answers) gets that answer, and changes nothing.
+    turn: int = 0
+    reply: str = ""
 
     def copy(self) -> CallState:
         """An independent copy with an empty turn: the engine never changes the state it was given."""
@@ -66,4 +70,5 @@ class CallState:
             tries=int(data.get("tries", 0)), more_time=bool(data.get("more_time", False)),
             vars={str(k): str(v) for k, v in dict(data.get("vars", {})).items()},
             conditions=dict(data.get("conditions") or {}),
+            turn=int(data.get("turn", 0)), reply=str(data.get("reply", "")),
         )

@@ -8,5 +8,5 @@ from ivr.twiml import TwimlDocument
 
 
 def twiml_reply(response: TwimlDocument | str) -> Response:
-    """A 200 response carrying the TwiML document."""
+    """A 200 response carrying the TwiML document (or its text)."""
     return Response(str(response), status=200, mimetype="application/xml")

@@ -25,6 +25,7 @@ from ivr.web.conditions import (
 )
 from ivr.web.faults import apologise, caller_language
 from ivr.web.journey import action_nodes, turn_entries
+from ivr.web.replays import keep_reply, next_turn, replay
 from ivr.web.reply import twiml_reply
 from ivr.web.signature import require_twilio_signature
 from ivr.web.unit import one_unit_of_work
@@ -48,28 +49,43 @@ def _reply(state: CallState, step: Step, given: CallInput | None = None, agent: 
     now = rt.clock()
     turn = turn_entries(now, state, step, given, agent, request.form.get("QueueTime", ""))
     token = url_token(state)
+    if token is None:  # a state the store keeps: its answer is kept with it, for a repeated delivery
+        next_turn(state)
     twiml = rt.writer.render_text(step, token, request.script_root)  # before writing: writers wait on each other
     if token is None:
+        keep_reply(state, twiml)
         save_state(rt.store, request.form["CallSid"], state, now, turn)
     else:
         record_turn(rt.store, state, turn, now)
     return twiml_reply(twiml)
 
 
-def _waiting_state() -> CallState:
-    """The call's state: from its URL, else from the store, else rebuilt from the URL (an expired call)."""
+def _saved_state() -> CallState | None:
+    """The call's state as the store keeps it; none is looked for while it travels in the URL."""
+    if request.args.get("state") is not None:
+        return None
+    return load_state(runtime().store, request.form["CallSid"])
+
+
+def _waiting_state(saved: CallState | None) -> CallState:
+    """The call's state: from its URL, else from the store (`saved`), else rebuilt from the URL (an expired call)."""
     form = request.form
     token = request.args.get("state")
     if token is not None:
         return from_url_token(token, call_sid=form["CallSid"], caller=form.get("From", ""),
                               called=form.get("To", ""), node=request.args["node"])
-    state = load_state(runtime().store, form["CallSid"])
+    state = saved
     if state is None:
         lang = caller_language()
         state = CallState(call_sid=form["CallSid"], caller=form.get("From", ""), called=form.get("To", ""),
                           lang="en" if lang == BOTH else lang, lang_chosen=lang != BOTH)
     state.node = request.args["node"]  # the Gather being answered is the one in the URL
     return state
+
+
+def _saved_state() -> CallState | None:
+    """The call's state as the store has it."""
+    return load_state(runtime().store, request.form["CallSid"])
 
 
 @bp.post("")
@@ -79,6 +95,8 @@ def incoming():
     """A new call: start at the line's entry, or the TTY entry for calls to the TTY number."""
     form = request.form
     current_app.logger.info("call %s from %s", form["CallSid"], form.get("From", "?"))
+    if (again := replay(_saved_state(), first_webhook=True)) is not None:
+        return again
     conditions = conditions_of_new_call()
     rt = start_test_call(conditions)
     tty = same_number(form.get("To", ""), current_app.config["TTY_NUMBER"])
@@ -102,7 +120,10 @@ def gather():
         speech=form.get("SpeechResult") or None,
         confidence=params.confidence(confidence),
     )
-    state = _waiting_state()
+    saved = _saved_state()
+    if (again := replay(saved)) is not None:
+        return again
+    state = _waiting_state(saved)
     state, step = use_runtime(conditions_in(state)).engine.resume(state, given)
     return _reply(state, step, given=given)
 
@@ -112,7 +133,10 @@ def gather():
 @one_unit_of_work
 def transfer_result():
     """The agent leg ended (Dial or Enqueue action): done, or take the node's `failed` branch."""
-    state = _waiting_state()
+    saved = _saved_state()
+    if (again := replay(saved)) is not None:
+        return again
+    state = _waiting_state(saved)
     conditions = conditions_in(state)
     outcome = agent_outcome(conditions, request.form.get("DialCallStatus") or request.form.get("QueueResult") or "")
     current_app.logger.info("call %s transfer ended: %s", request.form["CallSid"], outcome)
