@@ -34,6 +34,7 @@ NUMBER_WORDS = frozenset((
     "cero", "uno", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "doble",
 ))
 DIGITS = re.compile(r"\d")
+MAX_DIGITS = 15  # the most digits an E.164 number has
 KEPT_KEYS = 2  # a menu choice (1, 0, *) is kept whole; longer key runs show their last two keys
 
 
@@ -62,7 +63,9 @@ def caller_did(digits: str | None, speech: str | None) -> str:
 def mask_number(number: str) -> str:
     """A phone number as records show it: its last two digits."""
     digits = "".join(DIGITS.findall(number))
-    return "*" * max(len(digits) - KEPT_KEYS, 0) + digits[-KEPT_KEYS:] if digits else number[:16]
+    # No number has more than 15 digits (E.164); a SIP or client caller ID may hold any number of them.
+    hidden = min(max(len(digits) - KEPT_KEYS, 0), MAX_DIGITS - KEPT_KEYS)
+    return "*" * hidden + digits[-KEPT_KEYS:] if digits else number[:16]
 
 
 def mask_receipt(receipt: str | None) -> str:

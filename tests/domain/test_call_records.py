@@ -51,6 +51,7 @@ def test_what_the_caller_did_is_masked(digits, speech, shown):
 
 
 @pytest.mark.parametrize(("number", "shown"), [("+13105550143", "*********43"), ("", ""),
-                                               ("anonymous", "anonymous")])
+                                               ("anonymous", "anonymous"),
+                                               ("client:desk-7-f13d428c4c5e451e8db5f451f332ca46", "*************46")])
 def test_numbers_keep_their_last_two_digits(number, shown):
     assert mask_number(number) == shown
