@@ -64,6 +64,8 @@ SETTINGS = {
     # Seconds a webhook that uses the store may take before the caller hears the apology instead
     # (Twilio gives up at 15 s and plays "an application error" of its own).
     "WEBHOOK_BUDGET_SECONDS": ("IVR_WEBHOOK_BUDGET_SECONDS", "5"),
+    # "json": log lines as JSON objects, for log shippers; "text" for people.
+    "LOG_FORMAT": ("IVR_LOG_FORMAT", "text"),
     # What a queued caller hears between prompts: an audio URL, or silence when empty.
     "HOLD_MUSIC_URL": ("IVR_HOLD_MUSIC_URL", ""),
     # What kind of line this is; "production" (or "prod", "live") refuses test conditions.
