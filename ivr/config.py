@@ -61,6 +61,10 @@ SETTINGS = {
     "OPS_SSO_HEADER": ("IVR_OPS_SSO_HEADER", ""),
     # Days a call's record is kept; `flask calls purge` removes older ones.
     "CALL_RECORD_DAYS": ("IVR_CALL_RECORD_DAYS", "90"),
+    # Hours a call's state is kept untouched (no call lasts this long), and days status callbacks
+    # are kept (to count each once); `flask calls purge` removes older ones.
+    "CALL_STATE_HOURS": ("IVR_CALL_STATE_HOURS", "24"),
+    "STATUS_DAYS": ("IVR_STATUS_DAYS", "7"),
     # Seconds a webhook that uses the store may take before the caller hears the apology instead
     # (Twilio gives up at 15 s and plays "an application error" of its own).
     "WEBHOOK_BUDGET_SECONDS": ("IVR_WEBHOOK_BUDGET_SECONDS", "5"),

@@ -16,6 +16,7 @@ from ivr.lint import diagram
 from ivr.lint.journey import journey_dot
 from ivr.runtime import runtime
 from ivr.store.call_records import CallRecord, find_call, list_calls, purge_calls
+from ivr.store.calls import purge_call_states, purge_statuses
 
 AGO = re.compile(r"(\d+)([mhd])")
 UNITS = {"m": "minutes", "h": "hours", "d": "days"}
@@ -115,11 +116,18 @@ def show_command(call_sid: str, json_out: bool, picture: Path | None) -> None:
 @click.option("--days", type=click.IntRange(0), help="Keep this many days (default: IVR_CALL_RECORD_DAYS).")
 @with_appcontext
 def purge_command(days: int | None) -> None:
-    """Remove the records of calls older than IVR_CALL_RECORD_DAYS (or --days)."""
-    rt = runtime()
-    keep = int(current_app.config["CALL_RECORD_DAYS"]) if days is None else days
-    removed = purge_calls(rt.store, rt.clock(), keep)
+    """Remove the records of calls older than IVR_CALL_RECORD_DAYS (or --days), the state of calls untouched
+    for IVR_CALL_STATE_HOURS, and status callbacks older than IVR_STATUS_DAYS."""
+    rt, config = runtime(), current_app.config
+    keep = int(config["CALL_RECORD_DAYS"]) if days is None else days
+    now = rt.clock()
+    removed = purge_calls(rt.store, now, keep)
     click.echo(f"removed {removed} call record{'' if removed == 1 else 's'} older than {keep} days")
+    hours, status_days = int(config["CALL_STATE_HOURS"]), int(config["STATUS_DAYS"])
+    states = purge_call_states(rt.store, now - timedelta(hours=hours))
+    click.echo(f"removed {states} call state{'' if states == 1 else 's'} untouched for {hours} hours")
+    statuses = purge_statuses(rt.store, now - timedelta(days=status_days))
+    click.echo(f"removed {statuses} status callback{'' if statuses == 1 else 's'} older than {status_days} days")
 
 
 def init_app(app: Flask) -> None:

@@ -69,3 +69,16 @@ def statuses_of(store: Store, call_sid: str) -> list[str]:
     with store.session() as session:
         query = select(CallStatusEvent.status).where(CallStatusEvent.call_sid == call_sid)
         return list(session.scalars(query.order_by(CallStatusEvent.id)))
+
+
+def purge_call_states(store: Store, before: datetime) -> int:
+    """Forget the state of calls untouched since `before` (a Gather that came after the call ended
+    saves a state no final status will remove); how many went."""
+    with store.session() as session:
+        return session.execute(delete(CallSession).where(CallSession.updated_at < before)).rowcount
+
+
+def purge_statuses(store: Store, before: datetime) -> int:
+    """Remove status callbacks received before `before` (of every call, known or not); how many went."""
+    with store.session() as session:
+        return session.execute(delete(CallStatusEvent).where(CallStatusEvent.received_at < before)).rowcount
