@@ -83,11 +83,6 @@ def _waiting_state(saved: CallState | None) -> CallState:
     return state
 
 
-def _saved_state() -> CallState | None:
-    """The call's state as the store has it."""
-    return load_state(runtime().store, request.form["CallSid"])
-
-
 @bp.post("")
 @within_budget
 @one_unit_of_work
