@@ -30,6 +30,8 @@ class Dialer:
             method="POST",
             status_callback=f"{base}/voice/callback-status?id={callback_id}&lang={lang}",
             status_callback_method="POST",
+            # Answering-machine detection: a machine gets no message at all (it could name a VAWA, U or T matter).
+            machine_detection="Enable",
         )
         return call.sid
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
+import json
 import threading
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
+from urllib.parse import quote, urlencode
 
 from twilio.twiml.voice_response import VoiceResponse
 
@@ -14,7 +17,15 @@ from ivr.domain.contact_center import LANGUAGES
 from ivr.domain.routing import Target
 from ivr.flows.languages import BOTH, languages_of
 from ivr.flows.model import FlowSet
-from ivr.flows.spoken import APOLOGY, APOLOGY_CALL_LATER, CONNECTING_AFTER_FAULT, HOLD, HOLD_LEAVE, HOLD_WAIT
+from ivr.flows.spoken import (
+    APOLOGY,
+    APOLOGY_CALL_LATER,
+    CONNECTING_AFTER_FAULT,
+    HOLD,
+    HOLD_LEAVE,
+    HOLD_WAIT,
+    HOLD_WAIT_ONE,
+)
 from ivr.flows.steps import Gather, Hangup, Say, Step, Transfer
 
 LANGUAGE_TAGS = {"en": "en-US", "es": "es-US"}
@@ -26,6 +37,33 @@ RENDERED_KEPT = 1024  # TwiML texts of steps that hold nothing private, kept per
 UrlFor = Callable[..., str]
 # What every writer method returns; the web layer sends it as text and need not know Twilio's classes.
 TwimlDocument = VoiceResponse
+
+
+def sip_with_headers(uri: str, context: dict[str, str]) -> str:
+    """A SIP URI carrying the context as X- headers (Twilio passes `?X-Name=value` on as SIP headers)."""
+    headers = urlencode({f"X-{name.title()}": value for name, value in context.items()}, quote_via=quote)
+    return f"{uri}{'&' if '?' in uri else '?'}{headers}" if headers else uri
+
+
+def pack_context(context: dict[str, str]) -> str:
+    """The context as one URL-safe value: a URL Twilio signs must read back exactly as written."""
+    return base64.urlsafe_b64encode(json.dumps(context).encode()).decode()
+
+
+def unpack_context(packed: str) -> dict[str, str]:
+    """The context a whisper URL carries; empty when it is not one."""
+    try:
+        context = json.loads(base64.urlsafe_b64decode(packed.encode()))
+    except ValueError:
+        return {}
+    return {str(k): str(v)[:200] for k, v in context.items()} if isinstance(context, dict) else {}
+
+
+def whisper_text(context: dict[str, str]) -> str:
+    """The context as a sentence an agent hears: "Transferred caller. Language: es. Tier: tier1. ..."."""
+    spoken = {"receipt": lambda r: " ".join(r)}  # a receipt number is read character by character
+    parts = [f"{name.title()}: {spoken.get(name, str)(value)}." for name, value in context.items()]
+    return " ".join(["Transferred caller.", *parts])
 
 
 def tty_signature(secret: str, text: str) -> str:
@@ -74,7 +112,7 @@ class TwimlWriter:
         for say in step.says:
             self.say(response, say, lang, step.tty)
         if isinstance(step.end, Transfer):
-            self.transfer(response, step.end.tier, lang, step.end.node, state)
+            self.transfer(response, step.end.tier, lang, step.end.node, state, step.end.context)
         elif isinstance(step.end, Hangup):
             response.hangup()
         return response
@@ -116,12 +154,16 @@ class TwimlWriter:
         response.redirect(action, method="POST")
 
     def transfer(self, response: VoiceResponse, tier: str, lang: str, node: str | None,
-                 state: str | None = None) -> None:
-        """Enqueue or Dial the tier's target; the action reports how the agent leg ended.
+                 state: str | None = None, context: dict[str, str] | None = None) -> None:
+        """Enqueue or Dial the tier's target, handing the agent the call's context; the action
+        reports how the agent leg ended.
 
-        With no node (a transfer made after a fault) the action needs no call state: the store
-        may be what failed, and asking it again would apologise forever.
+        The context goes to a queue as TaskRouter <Task> attributes (JSON), to a SIP address as X-
+        headers, and to a phone number as a whisper the agent hears before being connected. With
+        no node (a transfer made after a fault) the action needs no call state: the store may be
+        what failed, and asking it again would apologise forever.
         """
+        context = context or {}
         # A tier may have agents for each language (IVR_TRANSFER_TIER1_ES); else the tier's own target.
         target = self.targets.get(f"{tier}_{lang}") or self.targets[tier]
         if node:
@@ -130,13 +172,24 @@ class TwimlWriter:
             action = self.url("voice.fault_transfer_result", lang=lang)
         if target.kind == "queue":
             wait = self.url("voice.hold", lang=lang, **({"silent": "1"} if tier == "tty" else {}))
-            response.enqueue(target.value, action=action, method="POST", wait_url=wait, wait_url_method="POST")
+            enqueue = response.enqueue(target.value, action=action, method="POST", wait_url=wait,
+                                       wait_url_method="POST")
+            if context:
+                enqueue.task(json.dumps(context, sort_keys=True))
             return
         dial = response.dial(action=action, method="POST", timeout=DIAL_TIMEOUT)
         if target.kind == "sip":
-            dial.sip(target.value)
+            dial.sip(sip_with_headers(target.value, context))
+        elif context:
+            dial.number(target.value, url=self.url("voice.whisper", context=pack_context(context)), method="POST")
         else:
             dial.number(target.value)
+
+    def whisper(self, context: dict[str, str]) -> VoiceResponse:
+        """What an agent answering a phone transfer hears first: the call's context, in English."""
+        response = VoiceResponse()
+        response.say(whisper_text(context), voice=self.flowset.voices["en"], language=LANGUAGE_TAGS["en"])
+        return response
 
     def empty(self) -> VoiceResponse:
         """A document that does nothing: the answer to a status callback."""
@@ -178,7 +231,8 @@ class TwimlWriter:
         """What a queued caller hears while waiting; Twilio replays it until an agent answers.
 
         Position and expected wait come from Twilio's QueuePosition and AvgQueueTime; pressing 1
-        leaves the queue, and the Enqueue action then offers a callback. The TTY queue is not spoken to.
+        (and only 1, the key offered) leaves the queue, and the Enqueue action then offers a
+        callback. The TTY queue is not spoken to.
         """
         response = VoiceResponse()
         if not spoken:
@@ -189,7 +243,9 @@ class TwimlWriter:
             if position:
                 self.say(gather, Say(HOLD, {"position": position}), lang)
             minutes = round(int(average_wait) / 60) if average_wait.isdigit() else 0
-            if minutes >= 1:
+            if minutes == 1:  # "1 minute", "1 minuto": the singular has its own words
+                self.say(gather, Say(HOLD_WAIT_ONE), lang)
+            elif minutes > 1:
                 self.say(gather, Say(HOLD_WAIT, {"minutes": str(minutes)}), lang)
             self.say(gather, Say(HOLD_LEAVE), lang)
         if music:

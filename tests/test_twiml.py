@@ -37,6 +37,8 @@ PROMPTS = {
              "es": "Gracias por esperar. Usted es el número {position} en la fila."},
     "hold_wait": {"en": "The expected wait is about {minutes} minutes.",
                   "es": "El tiempo de espera aproximado es de {minutes} minutos."},
+    "hold_wait_one": {"en": "The expected wait is about 1 minute.",
+                      "es": "El tiempo de espera aproximado es de 1 minuto."},
     "hold_leave": {"en": "To leave the line and ask for a callback instead, press 1.",
                    "es": "Para salir de la fila y pedir que le devolvamos la llamada, oprima 1."},
 }
@@ -200,6 +202,7 @@ HOLD_POSITION, HOLD_WAIT = ("hold", {"position": "3"}), ("hold_wait", {"minutes"
     ("3", "", [HOLD_POSITION]),
     ("", "300", [HOLD_WAIT]),
     ("", "20", []),  # under a minute: not worth saying
+    ("", "80", [("hold_wait_one", {})]),  # "1 minute", never "1 minutes"
     ("", "soon", []),
     ("", "", []),
 ])

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from ivr.actions.declaration import action
 from ivr.actions.services import Services
-from ivr.actions.shared import REFERENCE_VARS, reference_vars, within_lookup_limits
+from ivr.actions.shared import PROTECTED, REFERENCE_VARS, reference_vars, within_lookup_limits
 from ivr.domain.biometrics import (
     MOVED,
     REFUSALS,
@@ -58,7 +58,7 @@ def appointment_vars(appointment: Appointment, lang: str) -> dict[str, str]:
 
 
 @action("find_appointment", events={**same_vars(APPOINTMENT, "reschedulable", *REFUSALS),
-                                    "none": (), "protected": (), "limited": ()},
+                                    "none": (), "protected": ("protected",), "limited": ()},
         requires=["receipt"])
 def find_appointment(services: Services, ctx: ActionContext) -> ActionResult:
     """The confirmed receipt number's appointment, and whether the caller may move it.
@@ -71,7 +71,7 @@ def find_appointment(services: Services, ctx: ActionContext) -> ActionResult:
         return ActionResult("limited")
     case = services.records.find_case(receipt)
     if case is not None and is_protected(case.form_type, case.protected):
-        return ActionResult("protected")
+        return ActionResult("protected", vars=PROTECTED)
     appointment = services.records.find_appointment(receipt)
     if appointment is None:
         # One answer for unknown numbers and numbers with no appointment: nothing to guess from.

@@ -35,8 +35,8 @@ def reject_read_back(_services: Services, ctx: ActionContext) -> ActionResult:
     return count_failure(ctx, "again", ())
 
 
-@action("look_up_case", events={"found": ("form", "status_text", "status_date"), "protected": (), "limited": (),
-                                **same_vars(ATTEMPTS, "not_found", "too_many")},
+@action("look_up_case", events={"found": ("form", "status_text", "status_date"), "protected": ("protected",),
+                                "limited": (), **same_vars(ATTEMPTS, "not_found", "too_many")},
         requires=["receipt"], reads=ATTEMPTS, says=["case_not_found"], counted=True)
 def look_up_case(services: Services, ctx: ActionContext) -> ActionResult:
     """Find the confirmed case and prepare its status in the caller's language."""
@@ -54,10 +54,14 @@ def look_up_case(services: Services, ctx: ActionContext) -> ActionResult:
 RECEIPT_PURPOSES = ("case_status", "biometrics", "expedite", "emergency_travel")
 
 
-@action("route_receipt", events=RECEIPT_PURPOSES, reads=["receipt_for"])
+@action("route_receipt", events=same_vars(["receipt_confirmed"], *RECEIPT_PURPOSES), requires=["receipt"],
+        reads=["receipt_for"])
 def route_receipt(_services: Services, ctx: ActionContext) -> ActionResult:
-    """After the read-back is confirmed: on to what the caller gave the number for (`receipt_for`)."""
-    return ActionResult(ctx.get("receipt_for", "case_status"))
+    """After the read-back is confirmed: on to what the caller gave the number for (`receipt_for`).
+
+    The confirmed number is kept apart, so an agent is handed it and not one keyed but never confirmed.
+    """
+    return ActionResult(ctx.get("receipt_for", "case_status"), vars={"receipt_confirmed": ctx.var("receipt")})
 
 
 ACTIONS = (read_receipt, reject_read_back, look_up_case, route_receipt)

@@ -34,7 +34,7 @@ FOUND = (*REFERENCE_VARS, "made_on")
 
 
 @action("record_service_request",
-        events={"recorded": (*REFERENCE_VARS, "office_to"), "protected": (), "limited": (),
+        events={"recorded": (*REFERENCE_VARS, "office_to"), "protected": ("protected",), "limited": (),
                 **same_vars(ATTEMPTS, "not_found", "too_many")},
         requires=["receipt"], reads=ATTEMPTS, says=["case_not_found"], required_params=["kind"], counted=True)
 def record_service_request(services: Services, ctx: ActionContext) -> ActionResult:

@@ -10,6 +10,8 @@ from ivr.domain.references import spoken_reference
 from ivr.flows.steps import ActionContext, ActionResult, Say
 
 MAX_ATTEMPTS = 3  # wrong, rejected or unknown numbers before an agent takes over
+# A VAWA, U or T matter: the call's agents other than senior officers are handed none of its details.
+PROTECTED = {"protected": "1"}
 
 
 def count_failure(ctx: ActionContext, event: str, says: tuple[Say, ...],
@@ -36,7 +38,7 @@ def confirmed_case(services: Services, ctx: ActionContext) -> Case | ActionResul
         # One answer for every unknown number, so nothing tells which prefixes hold cases.
         return count_failure(ctx, "not_found", (Say("case_not_found"),))
     if is_protected(case.form_type, case.protected):
-        return ActionResult("protected")
+        return ActionResult("protected", vars=PROTECTED)
     return case
 
 

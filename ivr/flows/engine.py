@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ivr.flows.contracts import Contract
+from ivr.flows.handover import handover, menu_label
 from ivr.flows.languages import SWITCH_KEY, asks_to_switch, other_language
 from ivr.flows.matching import Choice, choices, understand
 from ivr.flows.model import LANGUAGES, FlowSet, Node
@@ -85,6 +86,10 @@ class Engine:
             state.vars.update(heard.choice.sets)
             state.lang = heard.choice.sets.get("lang", state.lang)
             state.lang_chosen = state.lang_chosen or "lang" in heard.choice.sets
+            if not node.bilingual:  # the language choice is no reason; every other choice is
+                labels = [menu_label(o.words.get("en", ()), o.key) for o in heard.choice.path
+                          if o.means not in ("yes", "no")]  # a confirmation is no reason
+                state.vars["menu_path"] = " > ".join(filter(None, [state.vars.get("menu_path", ""), *labels]))
             return self._run(state, heard.choice.goto, [])
         if node.type == "menu" and heard.between:
             return self._clarify(state, node, heard.between)
@@ -199,7 +204,7 @@ class Engine:
     def _end(self, state: CallState, node: Node) -> Gather | Transfer | Hangup:
         """How a turn ends at a waiting or final node."""
         if node.type == "transfer":
-            return Transfer(node.qualified, node.tier or "")
+            return Transfer(node.qualified, node.tier or "", handover(state, node.tier or ""))
         if node.type == "hangup":
             return Hangup()
         return self._gather(state, node)

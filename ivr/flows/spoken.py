@@ -12,7 +12,7 @@ from collections.abc import Mapping
 SORRY_NO_INPUT, SORRY_NO_MATCH, MORE_TIME = "sorry_no_input", "sorry_no_match", "more_time"
 # The web shell: the apology after a fault, and what a caller on hold hears.
 APOLOGY, APOLOGY_CALL_LATER, CONNECTING_AFTER_FAULT = "apology", "apology_call_later", "connecting_tier1"
-HOLD, HOLD_WAIT, HOLD_LEAVE = "hold", "hold_wait", "hold_leave"
+HOLD, HOLD_WAIT, HOLD_WAIT_ONE, HOLD_LEAVE = "hold", "hold_wait", "hold_wait_one", "hold_leave"
 # The engine, when what a caller said fits two choices of a menu: a short question between them.
 CLARIFY, CLARIFY_BY_KEY = "clarify", "clarify_by_key"
 # The engine, at every menu once a language is chosen: the other language's offer ("Para español, oprima 9").
@@ -21,7 +21,8 @@ SWITCH_LANGUAGE = "switch_language"
 CODE_PROMPTS: Mapping[str, frozenset[str]] = {
     SORRY_NO_INPUT: frozenset(), SORRY_NO_MATCH: frozenset(), MORE_TIME: frozenset(),
     APOLOGY: frozenset(), APOLOGY_CALL_LATER: frozenset(), CONNECTING_AFTER_FAULT: frozenset(),
-    HOLD: frozenset({"position"}), HOLD_WAIT: frozenset({"minutes"}), HOLD_LEAVE: frozenset(),
+    HOLD: frozenset({"position"}), HOLD_WAIT: frozenset({"minutes"}), HOLD_WAIT_ONE: frozenset(),
+    HOLD_LEAVE: frozenset(),
     CLARIFY: frozenset({"choice_1", "choice_2"}),
     CLARIFY_BY_KEY: frozenset({"choice_1", "choice_2", "key_1", "key_2"}),
     SWITCH_LANGUAGE: frozenset(),

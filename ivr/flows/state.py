@@ -14,7 +14,7 @@ from ivr.flows.contracts import ContractViolation
 ENTRY_VARS: Mapping[str | None, frozenset[str]] = {
     None: frozenset(),
     "tty": frozenset({"keypad_only"}),  # a call to the TTY number: keypad only, from start to end
-    "callback": frozenset({"callback_tier", "callback_purpose", "receipt"}),  # what the booking kept
+    "callback": frozenset({"callback_tier", "callback_purpose", "receipt", "callback_booked"}),  # what the booking kept
 }
 
 

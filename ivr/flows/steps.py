@@ -40,6 +40,7 @@ class Transfer:
 
     node: str
     tier: str
+    context: dict[str, str] = field(default_factory=dict)  # what the agent is handed (ivr/flows/handover.py)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ class PlacedCall:
     status_callback: str
     account: str
     created: datetime  # the stand-in's clock when the call was asked for
+    machine_detection: str = ""  # "Enable": Twilio tells the callback URL whether a machine answered
 
 
 @dataclass
@@ -90,7 +91,8 @@ class CallsApi:
     def _place(self, account: str, form) -> PlacedCall:
         """Record a call request."""
         call = PlacedCall("CA" + uuid.uuid4().hex, form.get("To", ""), form.get("From", ""), form.get("Url", ""),
-                          form.get("StatusCallback", ""), account, self.clock().astimezone(UTC))
+                          form.get("StatusCallback", ""), account, self.clock().astimezone(UTC),
+                          form.get("MachineDetection", ""))
         with self.lock:
             self.calls.append(call)
         return call

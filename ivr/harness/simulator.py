@@ -219,7 +219,9 @@ class SimulatedCall:
         else:
             child = next(iter(verb), None)
             kind = "sip" if child is not None and child.tag == "Sip" else "number"
-            self._transferred(Transfer(kind, ((child.text if child is not None else verb.text) or "").strip()))
+            target = ((child.text if child is not None else verb.text) or "").strip()
+            # A SIP address carries the agent's context as ?X- headers: the target is the address.
+            self._transferred(Transfer(kind, target.split("?")[0] if kind == "sip" else target))
             status = "completed" if self.agent_outcome == "answered" else self.agent_outcome
             outcome = {"DialCallStatus": status}
         if not verb.get("action"):

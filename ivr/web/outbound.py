@@ -41,9 +41,14 @@ def callback_answered():
         current_app.logger.warning("callback %r answered on call %s: no such callback", request.args.get("id"),
                                    form["CallSid"])
         return twiml_reply(rt.writer.hangup())
+    if form.get("AnsweredBy", "").startswith(("machine", "fax")):  # Twilio's answering-machine detection
+        current_app.logger.info("callback %s reached a machine on call %s: hung up, no message", callback.id,
+                                form["CallSid"])
+        return twiml_reply(rt.writer.hangup())
     state = CallState(call_sid=form["CallSid"], caller=callback.phone, called=form.get("From", ""),
                       lang=callback.lang, vars=entry_vars("callback", {"callback_tier": callback.tier,
                                                                        "callback_purpose": callback.purpose,
+                                                                       "callback_booked": callback.purpose,
                                                                        "receipt": callback.receipt_number or ""}),
                       conditions=conditions.to_json() if conditions else {})
     state, step = rt.engine.start(state, "callback")

@@ -12,6 +12,7 @@ from ivr.flows.steps import CallInput, Step, TransferEnded
 from ivr.flows.url_state import from_url_token, url_token
 from ivr.runtime import runtime
 from ivr.store.calls import load_state, record_status, record_turn, save_state
+from ivr.twiml import unpack_context
 from ivr.web import params
 from ivr.web.budget import within_budget
 from ivr.web.conditions import (
@@ -34,6 +35,7 @@ bp = Blueprint("voice", __name__, url_prefix="/voice")
 bp.register_error_handler(Exception, apologise)
 
 LEFT_QUEUE = "leave"  # QueueResult when the caller pressed 1 on hold to ask for a callback
+LEAVE_KEY = "1"  # the one key the hold prompt offers for leaving the line
 
 
 @bp.before_request
@@ -160,8 +162,17 @@ def hold():
 
 @bp.post("/leave-queue")
 def leave_queue():
-    """The queued caller pressed a key to leave the line; the Enqueue action offers a callback."""
+    """The queued caller pressed a key on hold: 1 leaves the line (the Enqueue action then offers a
+    callback); any other key keeps their place (an empty answer: Twilio goes back to the wait music)."""
+    if request.form.get("Digits") != LEAVE_KEY:
+        return twiml_reply(runtime().writer.empty())
     return twiml_reply(runtime().writer.leave_queue())
+
+
+@bp.post("/whisper")
+def whisper():
+    """What the agent hears on answering a phone transfer, before the caller is connected."""
+    return twiml_reply(runtime().writer.whisper(unpack_context(request.args.get("context", ""))))
 
 
 @bp.post("/status")

@@ -60,8 +60,9 @@ SITUATIONS = [
     ),
     *situations(
         route_receipt,
-        *((purpose, Situation(purpose, {"receipt_for": purpose})) for purpose in case_status.RECEIPT_PURPOSES),
-        ("no purpose given", Situation("case_status")),
+        *((purpose, Situation(purpose, {"receipt_for": purpose, "receipt": OPEN}))
+          for purpose in case_status.RECEIPT_PURPOSES),
+        ("no purpose given", Situation("case_status", {"receipt": OPEN})),
     ),
 ]
 
@@ -115,7 +116,7 @@ def test_a_found_case_is_spoken_in_the_callers_language(line, lang, status_text,
 @pytest.mark.parametrize("receipt", [VAWA, U_VISA, T_VISA])
 def test_a_protected_case_is_never_read_out(line, receipt):
     result = line.run(look_up_case, {"receipt": receipt})
-    assert (result.event, result.vars, result.says) == ("protected", {}, ())
+    assert (result.event, result.vars, result.says) == ("protected", {"protected": "1"}, ())
 
 
 def test_an_unknown_number_says_nothing_of_which_numbers_exist(line):

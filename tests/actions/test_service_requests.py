@@ -130,7 +130,7 @@ def test_a_retried_request_is_recorded_once(line):
 @pytest.mark.parametrize("receipt", [VAWA, T_VISA])
 def test_no_request_is_recorded_for_a_protected_case(line, receipt):
     result = line.run(record_service_request, {"receipt": receipt}, params={"kind": "expedite"})
-    assert (result.vars, result.says, line.records.requests) == ({}, (), [])
+    assert (result.vars, result.says, line.records.requests) == ({"protected": "1"}, (), [])
 
 
 def test_a_receipt_number_given_is_kept_as_the_calls_receipt(line):

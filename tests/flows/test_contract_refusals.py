@@ -23,7 +23,7 @@ TO_CASE_STATUS = "goto: case_status.ask\n        set: {receipt_for: case_status}
 CASES = [
     ("common.yaml", "on: {open: tier3_transfer, closed: agents_closed}",
      "on: {open: tier3_transfer, closed: agents_closed, shut: agents_closed}",
-     "common.yaml", "shut: agents_closed", "senior_officer", "IVR016",
+     "common.yaml", "shut: agents_closed", "senior_officer_hours", "IVR016",
      "on: wires 'shut', which action 'agents_open' never returns"),
     ("case_status.yaml", ", too_many: too_many, limited: limited}", ", too_many: too_many}",
      "case_status.yaml", "on: {found: status", "look_up", "IVR016",

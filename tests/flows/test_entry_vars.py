@@ -14,7 +14,7 @@ from tests.flows.shipped import SHIPPED
 @pytest.mark.parametrize(("entry", "values"), [
     (None, {}),
     ("tty", {"keypad_only": "1"}),
-    ("callback", {"callback_tier": "tier2", "callback_purpose": "agent", "receipt": ""}),
+    ("callback", {"callback_tier": "tier2", "callback_purpose": "agent", "receipt": "", "callback_booked": "agent"}),
 ])
 def test_a_call_starts_with_exactly_the_declared_variables(entry, values):
     assert entry_vars(entry, values) == values and set(values) == ENTRY_VARS[entry]

@@ -55,6 +55,7 @@ prompts:
   apology_call_later: {en: "Please call again later.", es: "Por favor, llame más tarde."}
   connecting_tier1: {en: "Connecting you with an agent.", es: "Lo comunicamos con un agente."}
   hold_wait: {en: "About {minutes} minutes.", es: "Unos {minutes} minutos."}
+  hold_wait_one: {en: "About 1 minute.", es: "Alrededor de 1 minuto."}
   hold_leave: {en: "To leave the line, press 1.", es: "Para salir de la fila, oprima 1."}
   switch_language: {en: "For English, press 9.", es: "Para español, oprima 9."}
 """

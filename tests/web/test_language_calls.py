@@ -72,7 +72,7 @@ def test_a_spanish_caller_reaches_the_spanish_target_of_the_tier(make_app, lang,
     assert [f"{t.kind}:{t.target}" for t in c.transfers] == [f"queue:{queue}"]
     senior = simulated_call(app).start().press(KEY[lang]).press("5").press("2")
     expected = ("sip", "sip:senior-es@agents.example.gov") if lang == "es" else ("queue", "tier3")
-    assert [(t.kind, t.target) for t in senior.transfers] == [expected]
+    assert [(t.kind, t.target.split("?")[0]) for t in senior.transfers] == [expected]  # without its X- headers
 
 
 def test_a_switched_caller_reaches_the_target_of_the_new_language(make_app):

@@ -14,7 +14,7 @@ PARAMS = {"CallSid": "CA" + "2" * 32, "AccountSid": "AC" + "0" * 32, "From": "+1
 
 @pytest.mark.parametrize(("path", "body"), [
     ("/voice/status", "<Response />"),
-    ("/voice/leave-queue?lang=es", "<Response><Leave /></Response>"),
+    ("/voice/leave-queue?lang=es", "<Response />"),  # no key, or not the offered 1: the caller keeps their place
     ("/voice/callback?id=999999&lang=es", "<Response><Hangup /></Response>"),  # no such callback
     ("/voice/callback-status?id=999999&lang=es", "<Response />"),
 ])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from twilio.request_validator import RequestValidator
 
 from ivr.harness.simulator import CallFailed
 from ivr.runtime import runtime
 from ivr.store.callbacks import list_callbacks
-from tests.conftest import CLOSED_HOURS, simulated_call
+from tests.conftest import AUTH_TOKEN, CLOSED_HOURS, simulated_call
 
 TTY = "+18007671833"
 PACIFIC_CALLER = "+13105550100"  # a Los Angeles area code
@@ -124,3 +125,16 @@ def test_a_full_slot_is_not_offered(make_app):
         .press("*").press("1")
     assert "at 9 a.m. Eastern" not in second.last_heard
     assert "For Monday, November 30, at 9:30 a.m. Eastern time, press 1." in second.last_heard
+
+
+@pytest.mark.parametrize("key", ["0", "*", "2", "9"])
+def test_on_hold_only_the_offered_key_leaves_the_line(client, key):
+    url = "http://localhost/voice/leave-queue?lang=en"
+    form = {"CallSid": "CA" + "1" * 32, "Digits": key}
+    signature = RequestValidator(AUTH_TOKEN).compute_signature(url, form)
+    stay = client.post("/voice/leave-queue?lang=en", data=form, headers={"X-Twilio-Signature": signature})
+    assert stay.status_code == 200 and "<Leave" not in stay.get_data(as_text=True)
+    form["Digits"] = "1"
+    signature = RequestValidator(AUTH_TOKEN).compute_signature(url, form)
+    leave = client.post("/voice/leave-queue?lang=en", data=form, headers={"X-Twilio-Signature": signature})
+    assert "<Leave" in leave.get_data(as_text=True)

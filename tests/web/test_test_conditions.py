@@ -127,4 +127,6 @@ def test_the_callback_a_call_answers_can_come_with_it(test_line):
     c = conditioned_call(test_line, TestConditions(data={"callbacks": [callback]}))
     c.entry_path = "/voice/callback?id=2000000123&lang=es"
     c.start()
+    assert "Centro de Contacto" not in c.all_heard and not c.transfers  # tier 3: nothing named before a key
+    c.press("1")
     assert "como usted pidió" in c.all_heard and [t.target for t in c.transfers] == ["tier3"]

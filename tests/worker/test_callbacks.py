@@ -72,6 +72,7 @@ def test_the_worker_dials_due_callbacks_through_the_rest_api(worker_app, standin
     assert (placed.to, placed.from_, placed.account) == ("+13105550100", "+18003755283", ACCOUNT)
     assert placed.url == f"{PUBLIC}/voice/callback?id={due}&lang=es"
     assert placed.status_callback == f"{PUBLIC}/voice/callback-status?id={due}&lang=es"
+    assert placed.machine_detection == "Enable"  # a machine is hung up on: no message is ever left
     assert state_of(worker_app, due).state == "dialing" and state_of(worker_app, due).call_sid == placed.sid
     assert state_of(worker_app, later).state == "scheduled"  # not due yet
 
@@ -94,7 +95,7 @@ def test_the_answered_callback_greets_in_spanish_and_connects_the_tier(worker_ap
                                           headers={"X-Twilio-Signature": signature})
     body = reply.get_data(as_text=True)
     assert "Le llama el Centro de Contacto" in body and 'language="es-US"' in body
-    assert "<Enqueue" in body and ">tier2</Enqueue>" in body
+    assert "<Enqueue" in body and ">tier2<Task>" in body
     assert parse_qs(path.query)["id"] == [str(callback_id)]
 
 
@@ -240,3 +241,19 @@ def test_a_call_to_the_same_number_before_the_dead_claim_is_not_taken_for_it(mak
         claim_due(runtime().store, "doomed", datetime(2026, 11, 30, 15, 0, tzinfo=UTC), timedelta(minutes=2), 10)
     make_app(FAKE_NOW=FIVE_PAST, **settings).test_cli_runner().invoke(args=["callbacks", "work", "--once"])
     assert [c.url for c in standin.api.calls][1:] == [f"{PUBLIC}/voice/callback?id={callback_id}&lang=es"]
+
+
+@pytest.mark.parametrize("answered_by", ["machine_start", "machine_end_beep", "fax"])
+def test_a_machine_that_answers_a_callback_hears_nothing(worker_app, standin, answered_by):
+    [callback_id] = add(worker_app, 1, datetime(2026, 11, 30, 14, 30, tzinfo=UTC))
+    worker_app.test_cli_runner().invoke(args=["callbacks", "work", "--once"])
+    placed = standin.api.calls[0]
+    params = {"CallSid": placed.sid, "AccountSid": ACCOUNT, "From": "+18003755283", "To": placed.to,
+              "CallStatus": "in-progress", "Direction": "outbound-api", "AnsweredBy": answered_by}
+    signature = RequestValidator(AUTH_TOKEN).compute_signature(placed.url, params)
+    path = urlsplit(placed.url)
+    reply = worker_app.test_client().post(f"{path.path}?{path.query}", data=params, base_url=PUBLIC,
+                                          headers={"X-Twilio-Signature": signature})
+    body = reply.get_data(as_text=True)
+    assert reply.status_code == 200 and callback_id
+    assert "<Hangup" in body and "<Say" not in body and "<Play" not in body
