@@ -57,8 +57,9 @@ def test_a_phone_number_gets_a_whisper_the_agent_hears_first(make_app):
 
 def test_the_vawa_choice_reaches_senior_officers_with_its_reason(app):
     call = simulated_call(app).start().press("1").press("5").press("2")
-    assert json.loads(_transfer_verb(call).find("Task").text) == {
-        "language": "en", "tier": "tier3", "reason": "someone > vawa", "protected": "yes"}
+    context = json.loads(_transfer_verb(call).find("Task").text)
+    assert context.pop("reason").lower() == "someone > vawa"  # the options' first English words
+    assert context == {"language": "en", "tier": "tier3", "protected": "yes"}
 
 
 def test_a_protected_case_is_never_described_to_a_tier_1_agent(app):
