@@ -17,6 +17,7 @@ from ivr.domain.contact_center import LANGUAGES
 from ivr.domain.routing import Target
 from ivr.flows.languages import BOTH, languages_of
 from ivr.flows.model import FlowSet
+from ivr.flows.say_as import say_as_parts
 from ivr.flows.spoken import (
     APOLOGY,
     APOLOGY_CALL_LATER,
@@ -66,6 +67,16 @@ def whisper_text(context: dict[str, str]) -> str:
     return " ".join(["Transferred caller.", *parts])
 
 
+def spoken_words(verb, words: str) -> None:
+    """Put words into a <Say> (or its <prosody>), numbers marked up with <say-as> so they are read as the
+    caller must hear them: phone numbers, 711, receipt and reference numbers and ZIP codes."""
+    for part in say_as_parts(words):
+        if part.interpret_as:
+            verb.say_as(part.text, interpret_as=part.interpret_as)
+        else:
+            verb.nest(part.text)
+
+
 def tty_signature(secret: str, text: str) -> str:
     """The signature of a TTY audio URL's text: the line renders no text it did not write."""
     return hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()[:32]
@@ -97,10 +108,8 @@ class TwimlWriter:
                 parent.play(self.url("tty.audio", text=words, sig=tty_signature(self.secret, words)))
                 continue
             rate = self.flowset.prompts[say.prompt].rate
-            verb = parent.say(None if rate else words, voice=self.flowset.voices[language],
-                              language=LANGUAGE_TAGS[language])
-            if rate:
-                verb.prosody(words, rate=rate)
+            verb = parent.say(voice=self.flowset.voices[language], language=LANGUAGE_TAGS[language])
+            spoken_words(verb.prosody(rate=rate) if rate else verb, words)
 
     def render(self, step: Step, state: str | None = None) -> VoiceResponse:
         """The TwiML for one engine step; `state`, the call's state token, goes into the URLs that answer it."""
@@ -188,7 +197,7 @@ class TwimlWriter:
     def whisper(self, context: dict[str, str]) -> VoiceResponse:
         """What an agent answering a phone transfer hears first: the call's context, in English."""
         response = VoiceResponse()
-        response.say(whisper_text(context), voice=self.flowset.voices["en"], language=LANGUAGE_TAGS["en"])
+        spoken_words(response.say(voice=self.flowset.voices["en"], language=LANGUAGE_TAGS["en"]), whisper_text(context))
         return response
 
     def empty(self) -> VoiceResponse:

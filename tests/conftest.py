@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,11 @@ def client(app):
 def runner(app):
     """A CLI runner of the app."""
     return app.test_cli_runner()
+
+
+def slow_texts(document: str) -> list[str]:
+    """The words of each <prosody rate="slow"> in a TwiML document, <say-as> markup and all."""
+    return ["".join(node.itertext()) for node in ET.fromstring(document).iter("prosody") if node.get("rate") == "slow"]
 
 
 def simulated_call(app, **kwargs) -> SimulatedCall:

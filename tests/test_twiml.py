@@ -121,11 +121,13 @@ def test_a_bilingual_prompt_is_said_once_per_language_in_its_own_voice(writer, l
         <Redirect method="POST">{action}</Redirect>""")
 
 
+DIGITS_202_555 = ('<say-as interpret-as="digits">2 0 2</say-as>, <say-as interpret-as="digits">5 5 5</say-as>.'
+                  '</prosody></Say>')
+
+
 @pytest.mark.parametrize(("lang", "read_back"), [
-    ("en", '<Say voice="Polly.Joanna-Neural" language="en-US"><prosody rate="slow">We will call 2 0 2, 5 5 5.'
-           '</prosody></Say>'),
-    ("es", '<Say voice="Polly.Lupe-Neural" language="es-US"><prosody rate="slow">Llamaremos al 2 0 2, 5 5 5.'
-           '</prosody></Say>'),
+    ("en", f'<Say voice="Polly.Joanna-Neural" language="en-US"><prosody rate="slow">We will call {DIGITS_202_555}'),
+    ("es", f'<Say voice="Polly.Lupe-Neural" language="es-US"><prosody rate="slow">Llamaremos al {DIGITS_202_555}'),
 ])
 def test_a_prompt_with_a_rate_is_said_inside_prosody_and_speech_without_words_has_no_hints(writer, lang, read_back):
     says = (Say("number_read_back", {"phone_spoken": "2 0 2, 5 5 5"}), Say("confirm_number"))

@@ -15,6 +15,9 @@ NESTING = {
     "Say": {"prosody", "say-as", "break", "emphasis", "lang", "p", "s", "sub", "w", "phoneme"},
     "prosody": {"say-as", "break", "emphasis", "lang", "p", "s", "sub", "w"},
 }
+# What <say-as interpret-as> may be (Amazon Polly's SSML, which Twilio passes on).
+SAY_AS = {"characters", "spell-out", "cardinal", "number", "ordinal", "digits", "fraction", "unit", "date",
+          "time", "address", "expletive", "telephone"}
 GATHER_INPUTS = {"dtmf", "speech", "dtmf speech", "speech dtmf"}
 SPEECH_LANGUAGES = {"en-US", "es-US", "es-MX", "es-ES", "en-GB"}
 class TwimlRejected(AssertionError):
@@ -57,6 +60,14 @@ def _check_say(say: ET.Element) -> None:
         raise TwimlRejected(f"<Say> voice {voice!r} is not one Twilio offers")
 
 
+def _check_say_as(say_as: ET.Element) -> None:
+    """A say-as reads words in a way the voice knows."""
+    if say_as.get("interpret-as") not in SAY_AS:
+        raise TwimlRejected(f"<say-as interpret-as={say_as.get('interpret-as')!r}> is not one Polly reads")
+    if not (say_as.text or "").strip():
+        raise TwimlRejected("<say-as> has nothing to read")
+
+
 def _check_gather(gather: ET.Element) -> None:
     """A Gather names its action and uses valid input, language and numbers."""
     if not gather.get("action"):
@@ -77,4 +88,5 @@ def _check_target(verb: ET.Element) -> None:
         raise TwimlRejected(f"<{verb.tag}> has no destination")
 
 
-CHECKS = {"Say": _check_say, "Gather": _check_gather, "Dial": _check_target, "Enqueue": _check_target}
+CHECKS = {"Say": _check_say, "say-as": _check_say_as, "Gather": _check_gather, "Dial": _check_target,
+          "Enqueue": _check_target}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ivr.flows.say_as import say_as_parts
+
 # "press 1", "press star", "press the pound key", "oprima 2", "oprima asterisco",
 # "oprima la tecla de numeral". A digit must stand alone: "marque 711" offers no key.
 _KEY_WORDS = {"star": "*", "asterisk": "*", "asterisco": "*", "pound": "#", "numeral": "#"}
@@ -29,8 +31,15 @@ def offered_keys(text: str) -> set[str]:
 
 
 def spoken_words(text: str) -> int:
-    """About how many words a voice says: long numbers are read digit by digit."""
+    """About how many words a voice says: what the line marks up with <say-as> (phone numbers, 711,
+    receipt and reference numbers, ZIP codes) one word a character, other long numbers digit by digit."""
     text = _PLACEHOLDER.sub(" word" * PLACEHOLDER_WORDS, text)
+    return sum(sum(c.isalnum() for c in part.text) if part.interpret_as else _plain_words(part.text)
+               for part in say_as_parts(text))
+
+
+def _plain_words(text: str) -> int:
+    """Words of text a voice reads as written: a number of three digits or more is read digit by digit."""
     return sum(len(token) if token.isdigit() and len(token) > 2 else 1 for token in _SPOKEN.findall(text))
 
 

@@ -13,6 +13,8 @@ GOOD = '<Response><Gather action="/voice/gather" input="dtmf speech" language="e
 
 def test_a_good_document_passes():
     assert check_document(GOOD).tag == "Response"
+    marked = '<Response><Say>Dial <say-as interpret-as="digits">711</say-as>.</Say></Response>'
+    assert check_document(marked).tag == "Response"
 
 
 @pytest.mark.parametrize(("xml", "reason"), [
@@ -30,6 +32,8 @@ def test_a_good_document_passes():
     ('<Response><Gather action="/a" numDigits="0"/></Response>', "positive integer"),
     ("<Response><Enqueue/></Response>", "no destination"),
     ("<Response><Dance/></Response>", "<Dance> is not allowed"),
+    ('<Response><Say>Call <say-as interpret-as="phone">711</say-as></Say></Response>', "not one Polly reads"),
+    ('<Response><Say>Call <say-as interpret-as="digits"> </say-as></Say></Response>', "nothing to read"),
 ])
 def test_bad_twiml_is_rejected_with_the_reason(xml, reason):
     with pytest.raises(TwimlRejected, match=None) as rejected:

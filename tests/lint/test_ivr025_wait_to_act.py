@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ivr.lint.texts import spoken_words
 from tests.lint.flows import BASE, line_of, lint_texts
 
 NOTE_EN = " ".join(["Please listen to this important notice about our services."] * 4)  # 36 words: 14 s
@@ -44,3 +45,20 @@ def test_a_node_can_be_excused(tmp_path):
     marker = "  menu:\n    type: menu\n    lint: {ignore: [IVR025]}\n"
     excused = LONG_OPENING.replace("  menu:\n    type: menu\n", marker)
     assert lint_texts(tmp_path, base=excused, rule="IVR025") == []
+
+
+def test_numbers_the_voice_reads_one_by_one_count_a_word_each():
+    # 800-767-1833 is read as 10 digits, 711 as 3, a spelled receipt number as its 13 characters
+    assert spoken_words("Call 800-767-1833 or dial 711.") == 1 + 10 + 2 + 3
+    assert spoken_words("Receipt EAC2190012345.") == spoken_words("Receipt E A C, 2 1 9, 0 0 1, 2 3 4 5.") == 14
+    spelled = "Llame al ocho cero cero siete seis siete uno ocho tres tres"
+    assert spoken_words("Llame al 800-767-1833.") == spoken_words(spelled)
+
+
+def test_a_long_opening_of_numbers_read_digit_by_digit_fails(tmp_path):
+    numbers = " ".join(["Call 800-767-1833 or 800-375-5283, or dial 711."] * 3)  # 81 words: about 32 s in each language
+    long_numbers = BASE.replace(
+        'tty_note: {en: "TTY users, dial 711.", es: "Usuarios de TTY, marquen 711."}',
+        f'tty_note: {{en: "TTY users, dial 711. {numbers}", es: "Usuarios de TTY, marquen 711. {numbers}"}}',
+    )
+    assert [p.node for p in lint_texts(tmp_path, base=long_numbers, rule="IVR025")] == ["menu", "menu"]

@@ -6,7 +6,7 @@ import pytest
 
 from ivr.domain.receipts import KEYPAD_PREFIXES
 from ivr.harness.simulator import CallFailed
-from tests.conftest import simulated_call
+from tests.conftest import simulated_call, slow_texts
 
 KEYS_FOR = {prefix: keys for keys, prefix in KEYPAD_PREFIXES.items()}
 ASK = {"en": "Please enter the 13-character receipt number", "es": "Por favor, marque el número de recibo"}
@@ -49,7 +49,7 @@ def test_speech_lookup_in_each_language(call, lang, spoken, yes):
 
 def test_the_read_back_is_spoken_slowly(call):
     c = asking(call).press("3222190012345")
-    assert '<prosody rate="slow">E A C, 2 1 9, 0 0 1, 2 3 4 5.</prosody>' in c.documents[-1]
+    assert "E A C, 2 1 9, 0 0 1, 2 3 4 5." in slow_texts(c.documents[-1])
 
 
 @pytest.mark.parametrize(("receipt", "groups"), [

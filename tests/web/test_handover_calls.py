@@ -50,7 +50,7 @@ def test_a_phone_number_gets_a_whisper_the_agent_hears_first(make_app):
     number = _transfer_verb(call).find("Number")
     assert number.text == "+12025550101" and urlsplit(number.get("url")).path == "/voice/whisper"
     whisper = ET.fromstring(call.post(urljoin("http://localhost/", number.get("url")), {}))
-    assert [say.text for say in whisper.iter("Say")] == [
+    assert ["".join(say.itertext()) for say in whisper.iter("Say")] == [
         "Transferred caller. Language: es. Tier: tier1. Reason: case status > agent. "
         "Receipt: E A C 2 1 9 0 0 1 2 3 4 5."]
 
