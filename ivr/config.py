@@ -50,6 +50,11 @@ SETTINGS = {
     "CALLBACK_LEASE_SECONDS": ("IVR_CALLBACK_LEASE_SECONDS", "120"),
     # The number callbacks come from (shown as caller ID).
     "CALLER_ID": ("IVR_CALLER_ID", "+18003755283"),
+    # The number (or messaging service SID, MG...) answers' web pages are texted from; empty: no texts
+    # are offered, and callers hear the page's address instead.
+    "TEXT_FROM": ("IVR_TEXT_FROM", ""),
+    # "1": ask Twilio's Lookup (line type intelligence) whether a caller's number is a mobile phone.
+    "LOOKUP_LINE_TYPE": ("IVR_LOOKUP_LINE_TYPE", "0"),
     # The operations page (/ops): the key that signs its sessions (empty: a random one kept in the
     # instance folder), how long a session lasts, the lock after failed sign-ins, cookies over HTTPS
     # only, and the header a single sign-on proxy sets to the signed-in operator's name (empty: none).

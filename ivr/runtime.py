@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import os
 import secrets
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import time, timedelta
 from pathlib import Path
 
-from flask import Flask, current_app, g, url_for
+from flask import Flask, current_app, g, has_request_context, request, url_for
 
 from ivr.actions.registry import CONTRACTS, HINTS, KNOWN, build_actions
-from ivr.actions.services import CallbackPolicy, Services
+from ivr.actions.services import CallbackPolicy, Services, Texting
 from ivr.config import is_true, transfer_targets
 from ivr.domain.callback_slots import CallbackWindow
 from ivr.domain.clock import Clock, make_clock
 from ivr.domain.hours import LiveHours
 from ivr.domain.lookups import LookupLimits
 from ivr.domain.routing import Target, parse_targets
+from ivr.domain.texting import TextLinks, parse_links
 from ivr.flows.engine import Engine
 from ivr.flows.flowset import load_flowset
 from ivr.flows.model import FlowSet
@@ -26,6 +28,7 @@ from ivr.store.db import Store, database_url, make_engine
 from ivr.store.demo import seed_demo_data
 from ivr.store.faults import unreachable_store
 from ivr.store.records import StoreRecords
+from ivr.telephony import TwilioTexts, make_client
 from ivr.test_conditions import TestConditions
 from ivr.twiml import TwimlWriter
 
@@ -34,7 +37,9 @@ EXTENSION = "ivr"
 PER_CALL_SETTINGS = frozenset({"LOOKUPS_PER_CALL", "LOOKUPS_PER_CALLER", "LOOKUP_WINDOW_MINUTES", "CALLBACK_WINDOW",
                                "CALLBACK_SLOT_MINUTES", "CALLBACK_SLOT_CAPACITY", "CALLBACK_RETRY_MINUTES",
                                "CALLBACK_LEASE_SECONDS"})
-FAULTS = ("database_down",)
+FAULTS = ("database_down", "twilio_down")
+# Where a call under the `twilio_down` fault sends its texts: a closed port, refused at once.
+UNREACHABLE_API = "http://127.0.0.1:9"
 
 
 @dataclass
@@ -75,7 +80,10 @@ class Runtime:
         settings = {k: v for k, v in conditions.settings if k in PER_CALL_SETTINGS}
         store = unreachable_store(self.store) if "database_down" in conditions.faults else self.store
         clock = make_clock(conditions.now) if conditions.now else self.clock
-        services = build_services({**self.config, **settings}, StoreRecords(store), clock)
+        texts = self.services.texts
+        if "twilio_down" in conditions.faults:
+            texts = texting({**self.config, "TWILIO_API_BASE_URL": UNREACHABLE_API}, self.auth_token)
+        services = build_services({**self.config, **settings}, StoreRecords(store), clock, texts)
         engine = Engine(self.flowset, build_actions(services), CONTRACTS, self.engine.observer)
         return replace(self, services=services, store=store, engine=engine, _variants={})
 
@@ -137,9 +145,42 @@ def wants_demo_data(config) -> bool:
     return not config["DATABASE_URL"] if setting == "auto" else is_true(setting)
 
 
-def build_services(config: Mapping, records: StoreRecords, clock: Clock) -> Services:
+def build_services(config: Mapping, records: StoreRecords, clock: Clock, texts: Texting | None = None) -> Services:
     """The actions' outside world, as the configuration sets it."""
-    return Services(records=records, clock=clock, limits=lookup_limits(config), callbacks=callback_policy(config))
+    return Services(records=records, clock=clock, limits=lookup_limits(config), callbacks=callback_policy(config),
+                    texts=texts or Texting())
+
+
+LINKS_FILE = "links.toml"  # in the flows directory: the answers' web pages and the text that carries one
+TEXT_TIMEOUT_SECONDS = 3.0  # a text is sent inside a webhook: Twilio must answer well within its budget
+
+
+def text_links(flows_dir: str) -> TextLinks:
+    """The web pages of the flows directory's links file (none without one); a bad file stops start-up."""
+    path = Path(flows_dir) / LINKS_FILE
+    if not path.exists():
+        return TextLinks()
+    with path.open("rb") as handle:
+        return parse_links(tomllib.load(handle))
+
+
+def sms_status_url() -> str:
+    """The URL Twilio reports a text's status to: PUBLIC_BASE_URL's when set, else this request's host's."""
+    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    if base or not has_request_context():
+        return f"{base}/sms/status" if base else ""
+    return request.host_url.rstrip("/") + "/sms/status"
+
+
+def texting(config: Mapping, auth_token: str) -> Texting:
+    """Texts through the Twilio REST client from IVR_TEXT_FROM; off (no sender) when it is not set."""
+    links = text_links(config["FLOWS_DIR"])
+    if not config["TEXT_FROM"]:
+        return Texting(links=links)
+    client = make_client(config["TWILIO_ACCOUNT_SID"], auth_token, config["TWILIO_API_BASE_URL"],
+                         timeout=TEXT_TIMEOUT_SECONDS)
+    return Texting(links=links, sender=TwilioTexts(client, config["TEXT_FROM"], sms_status_url),
+                   lookup_line_type=is_true(config["LOOKUP_LINE_TYPE"]))
 
 
 def build_runtime(app: Flask) -> Runtime:
@@ -151,11 +192,11 @@ def build_runtime(app: Flask) -> Runtime:
         store.migrate()
     except Exception:  # an outage must not stop the instance: it migrates when the database answers
         app.logger.exception("the database is unreachable at start-up; webhooks apologise until it answers")
-    services = build_services(config, StoreRecords(store), make_clock(config["FAKE_NOW"]))
+    auth_token = config["TWILIO_AUTH_TOKEN"] or development_token(app.instance_path)
+    services = build_services(config, StoreRecords(store), make_clock(config["FAKE_NOW"]), texting(config, auth_token))
     actions = build_actions(services)
     flowset = load_flowset(Path(config["FLOWS_DIR"]), KNOWN)
     targets = parse_targets(transfer_targets(config))
-    auth_token = config["TWILIO_AUTH_TOKEN"] or development_token(app.instance_path)
     return Runtime(
         services=services,
         store=store,

@@ -1,11 +1,17 @@
-"""Outbound calls through Twilio's REST API: the real client, pointed where configuration says."""
+"""Outbound calls, text messages and Lookup through the real Twilio REST client, pointed where configuration says."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from twilio.base import values
+from twilio.base.exceptions import TwilioRestException
+from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
+
+from ivr.domain.texting import UNSUBSCRIBED, TextNotSent
 
 # How far this host's clock and Twilio's may disagree. A call to the same number this much before a claim
 # is still taken for that claim's: a callback's own earlier try is at least an hour before (the retry delay).
@@ -51,8 +57,38 @@ class Dialer:
         return self.client.calls(call_sid).fetch().status
 
 
-def make_client(account_sid: str, auth_token: str, api_base_url: str, http_client=None) -> Client:
-    """A Twilio REST client whose API calls go to `api_base_url` (a loopback stand-in in tests)."""
+@dataclass(frozen=True)
+class TwilioTexts:
+    """Sends the line's text messages, and asks Lookup what a number is, through the REST client."""
+
+    client: Client
+    from_: str
+    status_callback: Callable[[], str]  # the URL Twilio reports each message's status to (/sms/status)
+
+    def send(self, to: str, body: str) -> str:
+        """Send a text message; its SID. TextNotSent when Twilio refuses it (21610: the number replied STOP)."""
+        try:
+            sender = {"messaging_service_sid": self.from_} if self.from_.startswith("MG") else {"from_": self.from_}
+            message = self.client.messages.create(to=to, body=body, **sender,
+                                                  status_callback=self.status_callback() or values.unset)
+        except TwilioRestException as error:
+            raise TextNotSent(f"Twilio refused the message: error {error.code}",
+                              unsubscribed=str(error.code) == UNSUBSCRIBED) from None
+        return str(message.sid)
+
+    def line_type(self, number: str) -> str | None:
+        """Lookup v2's line type intelligence for the number (mobile, landline, fixedVoip ...), or None."""
+        found = self.client.lookups.v2.phone_numbers(number).fetch(fields="line_type_intelligence")
+        return (found.line_type_intelligence or {}).get("type")
+
+
+def make_client(account_sid: str, auth_token: str, api_base_url: str, http_client=None,
+                timeout: float | None = None) -> Client:
+    """A Twilio REST client whose API calls (Lookup's too) go to `api_base_url` (a loopback stand-in in tests)."""
+    if http_client is None and timeout is not None:
+        http_client = TwilioHttpClient(timeout=timeout)
     client = Client(account_sid, auth_token, http_client=http_client)
     client.api.base_url = api_base_url.rstrip("/")
+    if api_base_url.rstrip("/") != "https://api.twilio.com":  # a stand-in answers Lookup on the same address
+        client.lookups.base_url = api_base_url.rstrip("/")
     return client

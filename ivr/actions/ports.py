@@ -48,3 +48,19 @@ class Records(Protocol):
 
     def request_chain(self, reference: str | None, receipt_number: str | None) -> list[ServiceRequest]:
         """The chain of requests a reference (or a receipt number's latest request) belongs to."""
+
+    def is_opted_out(self, number: str) -> bool:
+        """Whether the number (E.164) asked for no more text messages."""
+
+    def record_opt_out(self, number: str, now: datetime, reason: str) -> None:
+        """Keep the number among those never texted again."""
+
+
+class TextSender(Protocol):
+    """Sends the line's text messages and asks what kind of line a number is; ivr.telephony's is Twilio's."""
+
+    def send(self, to: str, body: str) -> str:
+        """Send a text message; its SID. Raises TextNotSent when Twilio does not take it."""
+
+    def line_type(self, number: str) -> str | None:
+        """What Twilio's Lookup says the number is (mobile, landline, ...), or None when it cannot tell."""

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ivr.actions import answers, biometrics, callback_manage, callback_zones, callbacks, case_status, service_requests
+from ivr.actions import (
+    answers,
+    biometrics,
+    callback_manage,
+    callback_zones,
+    callbacks,
+    case_status,
+    service_requests,
+    texts,
+)
 from ivr.actions.declaration import Action, action
 from ivr.actions.services import Services
 from ivr.domain import receipts, references
@@ -36,7 +45,7 @@ def agents_open(services: Services, ctx: ActionContext) -> ActionResult:
 
 ACTIONS: tuple[Action, ...] = (agents_open, *case_status.ACTIONS, *callback_zones.ACTIONS, *callbacks.ACTIONS,
                                *callback_manage.ACTIONS, *biometrics.ACTIONS, *service_requests.ACTIONS,
-                               *answers.ACTIONS)
+                               *answers.ACTIONS, *texts.ACTIONS)
 CONTRACTS: Mapping[str, Contract] = {a.name: a.contract for a in ACTIONS}
 if len(CONTRACTS) != len(ACTIONS):
     raise RuntimeError("two actions are declared under one name")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from ivr.actions.ports import Records
+from ivr.actions.ports import Records, TextSender
 from ivr.domain.callback_slots import CallbackWindow
 from ivr.domain.clock import Clock
 from ivr.domain.hours import LiveHours
 from ivr.domain.lookups import LookupLimits
+from ivr.domain.texting import TextLinks
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,15 @@ class CallbackPolicy:
 
 
 @dataclass(frozen=True)
+class Texting:
+    """Answers' web pages by text message: the pages, the sender (None: texts are off) and Lookup's use."""
+
+    links: TextLinks = field(default_factory=TextLinks)
+    sender: TextSender | None = None
+    lookup_line_type: bool = False  # ask Twilio's Lookup whether the number is a mobile phone
+
+
+@dataclass(frozen=True)
 class Services:
     """The outside world of the actions, injected so tests can set each part."""
 
@@ -34,3 +44,4 @@ class Services:
     hours: LiveHours = field(default_factory=LiveHours)
     limits: LookupLimits = field(default_factory=LookupLimits)
     callbacks: CallbackPolicy = field(default_factory=CallbackPolicy)
+    texts: Texting = field(default_factory=Texting)

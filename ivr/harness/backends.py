@@ -19,22 +19,39 @@ from ivr.flows.flowset import load_flowset
 from ivr.flows.model import FlowSet
 from ivr.harness.local import LocalBackend
 from ivr.harness.remote import RemoteBackend
-from ivr.runtime import runtime
+from ivr.harness.texts import TextLog
+from ivr.runtime import runtime, text_links
+from ivr.telephony import make_client
 
+TWILIO_API = click.option(
+    "--twilio-api", help="The REST API the served IVR sends its texts through (its TWILIO_API_BASE_URL: a "
+                         "`flask harness rest-standin`, or https://api.twilio.com): scenarios check the texts there.")
+ACCOUNT_SID = click.option("--account-sid", envvar="TWILIO_ACCOUNT_SID", show_envvar=True,
+                           help="With --twilio-api: the served IVR's TWILIO_ACCOUNT_SID (default: this checkout's).")
 CONDITIONS_SECRET = click.option(
     "--conditions-secret", envvar="IVR_TEST_CONDITIONS_SECRET", show_envvar=True,
     help="The served IVR's IVR_TEST_CONDITIONS_SECRET: each call's clock, agents, faults, settings and records "
          "are sent, signed.")
 
 
+def served_texts(twilio_api: str | None, account_sid: str | None, auth_token: str) -> TextLog | None:
+    """The served IVR's texts, listed through the REST API it sends them through; None without one."""
+    if not twilio_api:
+        return None
+    return TextLog(make_client(account_sid or current_app.config["TWILIO_ACCOUNT_SID"], auth_token, twilio_api))
+
+
 @contextmanager
 def backend_for(url: str | None, auth_token: str | None, server_now: str | None,
-                flows: str | None, conditions_secret: str | None = None) -> Iterator[LocalBackend | RemoteBackend]:
+                flows: str | None, conditions_secret: str | None = None, twilio_api: str | None = None,
+                account_sid: str | None = None) -> Iterator[LocalBackend | RemoteBackend]:
     """An in-process backend on a temporary database, or one for the served IVR at `url`."""
     if url:
         targets = parse_targets(transfer_targets(current_app.config))
-        remote = RemoteBackend(url, auth_token or runtime().auth_token, targets, server_now,
-                               conditions_secret=conditions_secret)
+        token = auth_token or runtime().auth_token
+        remote = RemoteBackend(url, token, targets, server_now, conditions_secret=conditions_secret,
+                               texts=served_texts(twilio_api, account_sid, token),
+                               links=text_links(flows or current_app.config["FLOWS_DIR"]))
         try:
             yield remote
         finally:

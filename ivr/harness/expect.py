@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -83,3 +84,27 @@ def hangup_problem(ended: bool, caller_hung_up: bool) -> str | None:
     if caller_hung_up:
         return "expected the IVR to hang up, but the caller did"
     return None if ended else "expected the IVR to hang up, but the call is still going on"
+
+
+def in_language(body: str, lang: str, messages: Mapping[str, str]) -> bool:
+    """Whether a text's body is the line's message in that language (its words around the link)."""
+    template = messages.get(lang)
+    if not template:
+        return True  # flows without a links file: only the link can be checked
+    before, _, after = template.partition("{link}")
+    return body.startswith(before) and body.endswith(after)
+
+
+def text_problem(spec: dict, bodies: list[str], messages: Mapping[str, str]) -> str | None:
+    """None when one of the texts sent since the call began carries the link, in the language expected."""
+    if any(spec["link"] in body and in_language(body, spec["lang"], messages) for body in bodies):
+        return None
+    got = "; ".join(repr(body) for body in bodies) or "no text"
+    return f"expected a text to {spec['to']} in '{spec['lang']}' with {spec['link']!r} since the call began, got {got}"
+
+
+def no_text_problem(to: str, bodies: list[str]) -> str | None:
+    """None when no text was sent to the number since the call began."""
+    if not bodies:
+        return None
+    return f"expected no text to {to} since the call began, got {'; '.join(repr(body) for body in bodies)}"

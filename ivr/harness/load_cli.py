@@ -9,7 +9,7 @@ import click
 from flask.cli import with_appcontext
 
 from ivr.config import ROOT
-from ivr.harness.backends import CONDITIONS_SECRET, backend_for, flows_of
+from ivr.harness.backends import ACCOUNT_SID, CONDITIONS_SECRET, TWILIO_API, backend_for, flows_of
 from ivr.harness.html_report import html_report
 from ivr.harness.load import LoadReport, load_mix, plan, run_load
 from ivr.harness.load_html import load_section
@@ -29,6 +29,8 @@ SHIPPED = ROOT / "tests" / "scenarios"
                             "in-process to this checkout.")
 @click.option("--auth-token", help="The served IVR's TWILIO_AUTH_TOKEN (default: this checkout's).")
 @CONDITIONS_SECRET
+@TWILIO_API
+@ACCOUNT_SID
 @click.option("--calls", type=click.IntRange(1, 100_000), default=100, show_default=True)
 @click.option("--concurrency", type=click.IntRange(1, 200), default=10, show_default=True,
               help="Calls in progress at most.")
@@ -46,8 +48,8 @@ SHIPPED = ROOT / "tests" / "scenarios"
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
               help="Also write the HTML report here: latency plots over time, coverage, the failed calls.")
 @click.option("--allow-remote", is_flag=True, help="Allow a host other than localhost, 127.0.0.0/8 or ::1.")
-def load_command(paths, url, auth_token, conditions_secret, calls, concurrency, rate, ramp, mix, max_seconds, seed,
-                 max_p95, max_p99, max_error_rate, json_path, html_path, allow_remote):
+def load_command(paths, url, auth_token, conditions_secret, twilio_api, account_sid, calls, concurrency, rate, ramp,
+                 mix, max_seconds, seed, max_p95, max_p99, max_error_rate, json_path, html_path, allow_remote):
     """Play many whole calls against a served IVR (or in-process); exit 1 when a threshold is not met."""
     if url and not (allow_remote or is_local_url(url)):
         raise click.UsageError(f"{url} is not this machine: load only targets localhost unless --allow-remote")
@@ -56,7 +58,7 @@ def load_command(paths, url, auth_token, conditions_secret, calls, concurrency, 
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     entries = load_mix(Path(mix)) if mix else [(s, 1.0) for s in _scenarios(paths or [SHIPPED])]
-    with backend_for(url, auth_token, None, None, conditions_secret) as backend:
+    with backend_for(url, auth_token, None, None, conditions_secret, twilio_api, account_sid) as backend:
         runnable = [(s, w) for s, w in entries if not backend.skip_reason(s)]
         for scenario, _ in entries:
             if backend.skip_reason(scenario):

@@ -16,20 +16,26 @@ from ivr.config import transfer_targets
 from ivr.domain.callbacks import Booking
 from ivr.domain.contact_center import CENTER_ZONE
 from ivr.domain.routing import parse_targets
+from ivr.domain.texting import TextLinks
 from ivr.flows.model import FlowSet
 from ivr.harness.recording import RecordingTransport
+from ivr.harness.rest_standin import RestStandin
 from ivr.harness.runner import random_caller, tier_of
 from ivr.harness.scenario import DEFAULT_NOW, Conditions, Scenario
 from ivr.harness.simulator import SimulatedCall
+from ivr.harness.texts import TextLog
 from ivr.harness.transport import FlaskTransport
 from ivr.imports.test_data import parse_test_data
-from ivr.runtime import EXTENSION
+from ivr.runtime import EXTENSION, UNREACHABLE_API
 from ivr.store.call_records import CallRecord, list_calls
 from ivr.store.callbacks import book
 from ivr.store.faults import refuse_connections
 from ivr.store.test_data import add_test_data
+from ivr.telephony import make_client
 
 TOKEN = "harness-auth-token"
+ACCOUNT = "AC" + "4" * 32  # the account the apps' REST client acts for, at the harness's stand-in
+TEXT_FROM = "+18003755283"  # the number the apps text from
 SHARED = "harness.sqlite3"  # the database the apps share
 BASE_URL = "http://localhost"
 SLOW_STORE_SECONDS = 1.0  # how late a slow store gives each connection (the harness sets a shorter budget)
@@ -56,7 +62,12 @@ def make_store_slow(app: Flask) -> None:
     event.listen(app.extensions[EXTENSION].store.engine, "checkout", _slow_checkout)
 
 
-FAULT_INJECTORS = {"database_down": make_database_unreachable, "slow_store": make_store_slow}
+def _no_injection(_app: Flask) -> None:
+    """Fault `twilio_down` is set when the app is built: its REST client points at a closed port."""
+
+
+FAULT_INJECTORS = {"database_down": make_database_unreachable, "slow_store": make_store_slow,
+                   "twilio_down": _no_injection}
 
 
 def _without_fsync(dbapi_connection, _record) -> None:
@@ -87,6 +98,30 @@ class LocalBackend:
         self.own_stores: list[Flask] = []  # apps of scenarios with records, each on its own database
         self.node_log: list[tuple[str, str]] = []  # (node, lang) as the engines enter them, in order
         self._building = threading.RLock()  # `harness load` opens calls on many threads at once
+        self._standin: RestStandin | None = None  # Twilio's REST API for the apps: texts, Lookup, calls
+        self._texts: TextLog | None = None
+
+    @property
+    def standin(self) -> RestStandin:
+        """The REST stand-in every app sends texts through, started on first use."""
+        with self._building:
+            if self._standin is None:
+                self._standin = RestStandin(ACCOUNT, TOKEN).__enter__()
+            return self._standin
+
+    @property
+    def texts(self) -> TextLog:
+        """The texts the apps sent, as the stand-in lists them."""
+        with self._building:
+            if self._texts is None:
+                self._texts = TextLog(make_client(ACCOUNT, TOKEN, self.standin.url))
+            return self._texts
+
+    @property
+    def links(self) -> TextLinks:
+        """The apps' pages and the message that carries one."""
+        app = next(iter(self.apps.values()), None) or self.app_for(Conditions())
+        return app.extensions[EXTENSION].services.texts.links
 
     def skip_reason(self, scenario: Scenario) -> str | None:
         """In-process every condition can be set: nothing is skipped."""
@@ -132,8 +167,11 @@ class LocalBackend:
             "TESTING": True, "TWILIO_AUTH_TOKEN": TOKEN, "FAKE_NOW": now, "DEMO_DATA": "1",
             "DATABASE_URL": f"sqlite:///{database or self.workdir / SHARED}",
             "INSTANCE_PATH": str(self.workdir / "instance"), "PUBLIC_BASE_URL": "", "TRUST_PROXY": "0",
+            "TWILIO_ACCOUNT_SID": ACCOUNT, "TWILIO_API_BASE_URL": self.standin.url, "TEXT_FROM": TEXT_FROM,
             **dict(settings),
         }
+        if "twilio_down" in faults:
+            config["TWILIO_API_BASE_URL"] = UNREACHABLE_API
         if self.flows_dir:
             config["FLOWS_DIR"] = str(self.flows_dir)
         app = self.factory(config)
@@ -182,3 +220,6 @@ class LocalBackend:
             app.extensions[EXTENSION].store.dispose()
         self.apps.clear()
         self.own_stores.clear()
+        if self._standin is not None:
+            self._standin.__exit__(None, None, None)
+            self._standin, self._texts = None, None

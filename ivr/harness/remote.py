@@ -11,11 +11,13 @@ import requests
 
 from ivr.domain.clock import parse_instant
 from ivr.domain.routing import Target
+from ivr.domain.texting import TextLinks
 from ivr.harness.fresh_data import FreshIds, with_fresh_identifiers
 from ivr.harness.recording import RecordingTransport
 from ivr.harness.runner import random_caller, tier_of
 from ivr.harness.scenario import DEFAULT_NOW, Scenario
 from ivr.harness.simulator import SimulatedCall
+from ivr.harness.texts import TEXT_STEPS, TextLog
 from ivr.harness.transport import HttpTransport
 from ivr.runtime import PER_CALL_SETTINGS
 from ivr.test_conditions import TestConditions, sign
@@ -58,8 +60,10 @@ class RemoteBackend:
     mode = "url"
 
     def __init__(self, base_url: str, auth_token: str, targets: dict[str, Target],
-                 server_now: str | None = None, timeout: float = 15.0, conditions_secret: str | None = None):
+                 server_now: str | None = None, timeout: float = 15.0, conditions_secret: str | None = None,
+                 texts: TextLog | None = None, links: TextLinks | None = None):
         self.base_url, self.auth_token, self.targets = base_url.rstrip("/"), auth_token, targets
+        self.texts, self.links = texts, links or TextLinks()
         self.server_now = parse_instant(server_now) if server_now else None
         self.conditions_secret = conditions_secret
         self.fresh = FreshIds()
@@ -71,6 +75,9 @@ class RemoteBackend:
     def skip_reason(self, scenario: Scenario) -> str | None:
         """Why a scenario cannot run against the server, or None."""
         conditions = scenario.conditions
+        if self.texts is None and any(step.kind in TEXT_STEPS for step in scenario.steps):
+            return ("checking the texts the line sent needs the REST API it sends them through: pass --twilio-api "
+                    "(a `flask harness rest-standin` the line's TWILIO_API_BASE_URL names, or Twilio's own)")
         if self.conditions_secret:
             return self._signed_skip_reason(scenario)
         if scenario.data:

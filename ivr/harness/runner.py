@@ -10,17 +10,21 @@ from typing import Protocol
 import requests
 
 from ivr.domain.routing import Target
+from ivr.domain.texting import TextLinks
 from ivr.harness.expect import (
     Heard,
     SeenTransfer,
     callback_problem,
     hangup_problem,
     heard_problem,
+    no_text_problem,
+    text_problem,
     transfer_problem,
 )
 from ivr.harness.recording import Exchange, RecordingTransport
 from ivr.harness.scenario import Scenario, Step
 from ivr.harness.simulator import SimulatedCall
+from ivr.harness.texts import TEXT_STEPS, TextLog
 
 TWIML_SHOWN = 2000  # characters of the last TwiML document a failure report shows
 
@@ -33,6 +37,14 @@ class Backend(Protocol):
     """Where calls go: `mode` is 'in-process' or 'url'."""
 
     mode: str
+
+    @property
+    def texts(self) -> TextLog | None:
+        """Where the texts the line sent are listed; None: they cannot be checked."""
+
+    @property
+    def links(self) -> TextLinks:
+        """The line's pages and the message that carries one."""
 
     def skip_reason(self, scenario: Scenario) -> str | None: ...
 
@@ -79,6 +91,8 @@ def run_scenario(scenario: Scenario, backend: Backend) -> Outcome:
     player = Player(call, transport, backend)
     current, timings = None, []
     try:
+        if any(step.kind in TEXT_STEPS for step in scenario.steps):
+            player.note_texts_before(scenario)
         call.start()
         for current in scenario.steps:
             begun = time.perf_counter()
@@ -102,10 +116,31 @@ class Player:
     def __init__(self, call: SimulatedCall, transport: RecordingTransport, backend: Backend):
         self.call, self.transport, self.backend = call, transport, backend
         self.transfers_seen, self.caller_hung_up = 0, False
+        self.lang = "en"
+        self.texts_before: dict[str, set[str]] = {}  # number -> SIDs of the texts sent to it before the call
+
+    def note_texts_before(self, scenario: Scenario) -> None:
+        """Note the texts already sent to each number the scenario checks, so only the call's own count."""
+        self.lang = scenario.language
+        numbers = {step.arg.get("to", self.call.caller) if step.kind == "expect_text" else self.call.caller
+                   for step in scenario.steps if step.kind in TEXT_STEPS}
+        for number in numbers:
+            self.texts_before[number] = {text.sid for text in self._texts().sent_to(number)}
+
+    def _texts(self) -> TextLog:
+        """The backend's list of texts (a scenario that checks texts is skipped where there is none)."""
+        if self.backend.texts is None:
+            raise StepFailed("the texts sent cannot be listed here")
+        return self.backend.texts
+
+    def _new_texts(self, number: str) -> list[str]:
+        """The bodies of the texts sent to a number since the call began, oldest first."""
+        before = self.texts_before.get(number, set())
+        return [text.body for text in reversed(self._texts().sent_to(number)) if text.sid not in before]
 
     def play(self, step: Step) -> None:
         """Do or check one step; raise StepFailed when an expectation does not hold."""
-        if step.kind in ("press", "say", "silence", "hangup"):
+        if step.kind in ("press", "say", "silence", "hangup", "text_line"):
             return self._act(step)
         problem = self._check(step)
         if problem:
@@ -123,6 +158,8 @@ class Player:
         elif step.kind == "silence":
             for _ in range(step.arg):
                 call.silence()
+        elif step.kind == "text_line":
+            call.text_line(step.arg)
         else:
             self.caller_hung_up = not call.ended
             call.hangup()
@@ -138,6 +175,11 @@ class Player:
             return transfer_problem(step.arg, seen)
         if step.kind == "expect_callback":
             return callback_problem(step.arg, heard)
+        if step.kind == "expect_text":
+            spec = {"lang": self.lang, "to": self.call.caller, **step.arg}
+            return text_problem(spec, self._new_texts(spec["to"]), self.backend.links.messages)
+        if step.kind == "expect_no_text":
+            return no_text_problem(self.call.caller, self._new_texts(self.call.caller))
         if step.kind == "expect_no_speech":  # a TTY's call: text as tones, never a <Say>
             spoken = sum(document.count("<Say") for document in self.call.documents)
             return f"the call had {spoken} <Say> so far" if spoken else None

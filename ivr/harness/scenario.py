@@ -149,6 +149,8 @@ def _argument(kind: str, arg):
         return ("tier", arg) if isinstance(arg, str) else next(iter(arg.items()))
     if kind == "expect_callback":
         return arg["local_time"]
+    if kind == "expect_text":
+        return dict(arg)  # `lang` and `to` default to the scenario's language and caller when played
     return arg
 
 

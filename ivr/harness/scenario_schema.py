@@ -8,7 +8,7 @@ from ivr.domain.contact_center import LANGUAGES, TIERS
 from ivr.imports.test_data import KINDS as DATA_KINDS
 
 AGENT_OUTCOMES = ("answered", "busy", "no-answer", "failed", "queue-full", "leave")
-FAULTS = ("database_down", "slow_store")
+FAULTS = ("database_down", "slow_store", "twilio_down")
 
 _TEXT_CHECK = {
     "oneOf": [
@@ -61,6 +61,15 @@ _CALLBACK = {
     "required": ["local_time"],
     "additionalProperties": False,
 }
+_TEXT = {
+    "type": "object",
+    "properties": {"link": {"type": "string", "minLength": 1}, "lang": {"enum": list(LANGUAGES)},
+                   "to": {"type": "string", "pattern": r"^\+[1-9][0-9]{6,14}$"}},
+    "required": ["link"],
+    "additionalProperties": False,
+}
+# Who calls: a number in E.164, or a caller ID that is none (withheld, a SIP or client address).
+CALLER = {"type": "string", "pattern": r"^(\+[1-9][0-9]{6,14}|anonymous|restricted|unknown|private|sip:.+|client:.+)$"}
 STEP_ARGUMENTS: dict[str, Mapping[str, object]] = {
     "press": _KEYS,
     "say": _WORDS,
@@ -69,8 +78,11 @@ STEP_ARGUMENTS: dict[str, Mapping[str, object]] = {
     "expect_not_heard": _TEXT_CHECK,
     "expect_transfer": _TRANSFER,
     "expect_callback": _CALLBACK,
+    "expect_text": _TEXT,
+    "text_line": {"type": "string", "minLength": 1},
 }
-BARE_STEPS = ("silence", "hangup", "expect_hangup", "expect_no_speech")  # steps written without an argument
+# Steps written without an argument.
+BARE_STEPS = ("silence", "hangup", "expect_hangup", "expect_no_speech", "expect_no_text")
 
 SCENARIO = {
     "type": "object",
@@ -78,7 +90,7 @@ SCENARIO = {
         "name": {"type": "string", "minLength": 1},
         "description": {"type": "string"},
         "language": {"enum": list(LANGUAGES)},
-        "caller": {"type": "string", "pattern": r"^\+[1-9][0-9]{6,14}$"},
+        "caller": CALLER,
         "called": {"type": "string", "pattern": r"^\+[1-9][0-9]{6,14}$"},
         "now": {"type": "string", "minLength": 1},
         "agent": {"enum": list(AGENT_OUTCOMES)},

@@ -90,6 +90,18 @@ class SimulatedCall:
         self._run(self._rest)
         return self
 
+    def text_line(self, body: str) -> SimulatedCall:
+        """The caller texts the line's number (STOP, START ...): Twilio posts the message to /sms/inbound."""
+        url = urljoin(self.base_url, "/sms/inbound")
+        params = {"MessageSid": "SM" + uuid.uuid4().hex, "AccountSid": ACCOUNT_SID, "From": self.caller,
+                  "To": self.called, "Body": body, "NumMedia": "0", "ApiVersion": "2010-04-01"}
+        signature = RequestValidator(self.auth_token).compute_signature(url, params)
+        reply = self.transport.post(url, params, {"X-Twilio-Signature": signature})
+        if reply.status != 200:
+            raise CallFailed(f"{url} answered HTTP {reply.status}: {reply.body[:500]}")
+        self._said("caller texted", body)
+        return self
+
     def hangup(self) -> SimulatedCall:
         """The caller hangs up; Twilio reports the call completed."""
         self._finish()

@@ -10,7 +10,7 @@ from ivr.domain.callbacks import BookedCallback, Booking
 from ivr.domain.cases import Case
 from ivr.domain.lookups import LookupLimits
 from ivr.domain.service_requests import NewRequest, ServiceRequest
-from ivr.store import appointments, callbacks, cases, lookups, service_requests
+from ivr.store import appointments, callbacks, cases, lookups, opt_outs, service_requests
 from ivr.store.db import Store
 
 
@@ -64,3 +64,11 @@ class StoreRecords:
     def request_chain(self, reference: str | None, receipt_number: str | None) -> list[ServiceRequest]:
         """The chain of requests a reference or receipt number belongs to."""
         return service_requests.request_chain(self.store, reference=reference, receipt_number=receipt_number)
+
+    def is_opted_out(self, number: str) -> bool:
+        """Whether the number asked for no more text messages."""
+        return opt_outs.is_opted_out(self.store, number)
+
+    def record_opt_out(self, number: str, now: datetime, reason: str) -> None:
+        """Keep the number among those never texted again."""
+        opt_outs.opt_out(self.store, number, now, reason)

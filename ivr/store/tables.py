@@ -210,3 +210,13 @@ class OperatorAccount(Base):
     failed_attempts: Mapped[int] = mapped_column(default=0)  # since the last good sign-in
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TextOptOut(Base):
+    """A number that asked for no more text messages (STOP, or Twilio's 21610): never texted until START."""
+
+    __tablename__ = "text_opt_outs"
+
+    number: Mapped[str] = mapped_column(String(32), primary_key=True)  # E.164
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(String(32))  # the keyword, or "error 21610"

@@ -1,4 +1,4 @@
-"""Shell: the voice webhooks, signature check, faults as apologies; imports the runtime, adapters and worker."""
+"""Shell: the voice and messaging webhooks, signature check, faults as apologies; imports runtime, adapters, worker."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ivr.config import is_true
-from ivr.web import fallback, health, metrics, outbound, tty, voice
+from ivr.web import fallback, health, metrics, outbound, sms, tty, voice
 
 
 def init_app(app: Flask) -> None:
@@ -20,3 +20,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(outbound.bp)
     app.register_blueprint(tty.bp)
     app.register_blueprint(fallback.bp)
+    app.register_blueprint(sms.bp)

@@ -42,6 +42,7 @@ class FakeRecords:
     slots: dict[tuple[str, datetime], Places] = field(default_factory=dict)
     requests: list[ServiceRequest] = field(default_factory=list)  # a request's id is its place here, from 1
     made_by: dict[int, str | None] = field(default_factory=dict)  # request id -> the call that made it
+    opted_out: dict[str, str] = field(default_factory=dict)  # number -> why it takes no more texts
 
     # Arranging the data.
 
@@ -184,3 +185,11 @@ class FakeRecords:
         while (child := next((made for made in self.requests if made.parent_id == chain[-1].id), None)):
             chain.append(child)
         return chain
+
+    def is_opted_out(self, number: str) -> bool:
+        """Whether the number asked for no more text messages."""
+        return number in self.opted_out
+
+    def record_opt_out(self, number: str, now: datetime, reason: str) -> None:
+        """Keep the number among those never texted again (the first reason stays)."""
+        self.opted_out.setdefault(number, reason)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from ivr.actions.declaration import Action
-from ivr.actions.services import CallbackPolicy, Services
+from ivr.actions.services import CallbackPolicy, Services, Texting
 from ivr.domain.hours import LiveHours
 from ivr.domain.lookups import LookupLimits
 from ivr.flows.model import Node
@@ -39,10 +39,11 @@ class Line:
     callbacks: CallbackPolicy = field(default_factory=CallbackPolicy)
     call_sid: str = CALL_SID
     vars: dict[str, str] = field(default_factory=dict)
+    texts: Texting = field(default_factory=Texting)
 
     def services(self) -> Services:
         """The services an action gets, with the clock fixed at `now`."""
-        return Services(self.records, fixed_clock(self.now), self.hours, self.limits, self.callbacks)
+        return Services(self.records, fixed_clock(self.now), self.hours, self.limits, self.callbacks, self.texts)
 
     def later(self, **elapsed: float) -> None:
         """Let time pass on the line's clock (timedelta keywords: hours=13, days=31)."""

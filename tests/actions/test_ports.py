@@ -14,8 +14,8 @@ PORT_METHODS = sorted(name for name, _ in inspect.getmembers(Records, inspect.is
 
 def test_the_port_has_the_methods_the_actions_use():
     assert PORT_METHODS == ["allow_lookup", "book_callback", "booked_counts", "cancel_callback", "create_request",
-                            "find_appointment", "find_callback", "find_case", "move_appointment", "open_slot_starts",
-                            "request_chain"]
+                            "find_appointment", "find_callback", "find_case", "is_opted_out", "move_appointment",
+                            "open_slot_starts", "record_opt_out", "request_chain"]
 
 
 @pytest.mark.parametrize("name", PORT_METHODS)

@@ -16,6 +16,7 @@ from ivr.actions import (
     case_status,
     registry,
     service_requests,
+    texts,
 )
 from ivr.actions.registry import agents_open
 from ivr.domain.contact_center import TIERS
@@ -28,7 +29,7 @@ SATURDAY_EVENING = datetime(2026, 11, 28, 23, 0, tzinfo=UTC)  # 6 p.m. Eastern
 THANKSGIVING_MORNING = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)  # 10 a.m. Eastern, a federal holiday
 MONDAY_AT_EIGHT = {"en": "Monday, November 30, at 8 a.m. Eastern time",
                    "es": "lunes 30 de noviembre, a las 8 de la mañana, hora del Este"}
-MODULES = (case_status, callback_zones, callbacks, callback_manage, biometrics, service_requests, answers)
+MODULES = (case_status, callback_zones, callbacks, callback_manage, biometrics, service_requests, answers, texts)
 
 
 def at(instant):

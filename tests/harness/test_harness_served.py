@@ -12,6 +12,7 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from ivr.config import ROOT
+from ivr.harness.rest_standin import RestStandin
 from tests.harness.test_http import TOKEN, serve
 
 SCENARIOS = ROOT / "tests" / "scenarios"
@@ -20,18 +21,29 @@ WRONG_PROMPT = ('<?xml version="1.0" encoding="UTF-8"?><Response><Gather action=
 
 
 SECRET = "served-conditions-secret"
+ACCOUNT = "AC" + "6" * 32
 
 
 @pytest.fixture(scope="module")
-def gunicorn(tmp_path_factory):
+def twilio_api():
+    """The REST stand-in the served IVR sends its texts through; its URL."""
+    with RestStandin(ACCOUNT, TOKEN) as standin:
+        yield standin.url
+
+
+@pytest.fixture(scope="module")
+def gunicorn(tmp_path_factory, twilio_api):
     """The IVR served by gunicorn (2 workers) with the test-conditions secret and the demo cases; its base URL.
 
-    One server for the module: the shipped scenarios and the load test need no fresh database.
+    One server for the module: the shipped scenarios and the load test need no fresh database. It texts
+    through the REST stand-in `twilio_api`.
     """
     directory = tmp_path_factory.mktemp("gunicorn")
     with (directory / "gunicorn.log").open("ab") as log:
         process, base = serve(f"sqlite:///{directory / 'served.sqlite3'}", log,
-                              {"IVR_DEMO_DATA": "1", "IVR_TEST_CONDITIONS_SECRET": SECRET})
+                              {"IVR_DEMO_DATA": "1", "IVR_TEST_CONDITIONS_SECRET": SECRET,
+                               "TWILIO_ACCOUNT_SID": ACCOUNT, "TWILIO_API_BASE_URL": twilio_api,
+                               "IVR_TEXT_FROM": "+18003755283"})
         yield base
         process.terminate()
         process.wait(timeout=10)
@@ -74,16 +86,18 @@ def junit_suite(runner, args: list[str], report) -> tuple[ET.Element, dict[str, 
     return suite, skipped
 
 
-def test_the_shipped_scenarios_pass_against_the_served_ivr_with_the_conditions_secret(runner, gunicorn, tmp_path):
-    suite, skipped = junit_suite(runner, ["--url", gunicorn, "--auth-token", TOKEN, "--conditions-secret", SECRET],
-                                 tmp_path / "report.xml")
+def test_the_shipped_scenarios_pass_against_the_served_ivr_with_the_conditions_secret(runner, gunicorn, twilio_api,
+                                                                                      tmp_path):
+    texts = ["--twilio-api", twilio_api, "--account-sid", ACCOUNT]
+    suite, skipped = junit_suite(runner, ["--url", gunicorn, "--auth-token", TOKEN, "--conditions-secret", SECRET,
+                                          *texts], tmp_path / "report.xml")
     assert suite.get("failures") == "0", (tmp_path / "report.xml").read_text()
     assert int(suite.get("tests")) >= 100 and skipped == {}
     # Again, those that change records or answer a callback: each call brings its own, under new numbers.
     again = [str(p) for p in sorted(SCENARIOS.glob("*.yaml")) if "data:" in p.read_text()
              or "answers_callback:" in p.read_text()]
     suite, skipped = junit_suite(runner, ["--url", gunicorn, "--auth-token", TOKEN, "--conditions-secret", SECRET,
-                                          *again], tmp_path / "again.xml")
+                                          *texts, *again], tmp_path / "again.xml")
     assert (suite.get("tests"), suite.get("failures"), skipped) == (str(len(again)), "0", {})
     assert len(again) >= 8
 
@@ -100,6 +114,14 @@ def test_without_the_secret_conditions_that_need_it_are_skipped_saying_why(runne
     assert "IVR_FAKE_NOW=2026-12-24T21:00:00-05:00" in christmas and "--conditions-secret" in christmas
     refused = runner.invoke(args=["harness", "run", "--url", gunicorn, "--auth-token", TOKEN, "--fail-on-skip", *files])
     assert refused.exit_code == 1 and "2 scenarios skipped, and --fail-on-skip is given" in refused.output
+
+
+def test_without_the_rest_api_the_texts_cannot_be_checked_and_their_scenarios_are_skipped(runner, gunicorn, tmp_path):
+    files = [str(SCENARIOS / "texts_by_key_en.yaml"), str(SCENARIOS / "texts_withheld_es.yaml")]
+    suite, skipped = junit_suite(runner, ["--url", gunicorn, "--auth-token", TOKEN, "--conditions-secret", SECRET,
+                                          *files], tmp_path / "report.xml")
+    assert (suite.get("tests"), suite.get("failures"), len(skipped)) == ("2", "0", 2)
+    assert all("pass --twilio-api" in reason for reason in skipped.values())
 
 
 def test_a_line_started_without_the_secret_ignores_signed_conditions(runner, tmp_path):

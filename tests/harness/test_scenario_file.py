@@ -6,7 +6,15 @@ import textwrap
 
 import pytest
 
-from ivr.harness.expect import Heard, SeenTransfer, heard_problem, plain, transfer_problem
+from ivr.harness.expect import (
+    Heard,
+    SeenTransfer,
+    heard_problem,
+    no_text_problem,
+    plain,
+    text_problem,
+    transfer_problem,
+)
 from ivr.harness.scenario import PRESETS, ScenarioError, load_scenario
 from ivr.harness.stats import latency_rows, percentile
 
@@ -67,11 +75,46 @@ def test_clock_presets_are_instants(tmp_path, preset, instant):
     ("language: en\nsteps:\n  - press: '1'\n    say: hi\n", "write one step per list item"),
     ("language: en\nlanguage: es\nsteps: [hangup]\n", "duplicate key 'language'"),
     ("language: [en\n", "YAML syntax"),
+    ("language: en\nsteps:\n  - expect_text: {lang: es}\n", "step 1: expect_text: 'link' is a required property"),
+    ("language: en\nsteps:\n  - expect_text: {link: x, to: '2025550143'}\n", "step 1: expect_text:"),
+    ("language: en\ncaller: '2025550143'\nsteps: [hangup]\n", "s.yaml:2: caller:"),
 ])
 def test_a_bad_scenario_is_refused_saying_where_and_why(tmp_path, yaml_text, message):
     with pytest.raises(ScenarioError, match="s.yaml") as caught:
         load_scenario(write(tmp_path, yaml_text))
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("caller", ["anonymous", "restricted", "sip:alice@pbx.example.gov", "client:alice",
+                                    "+12025550143"])
+def test_texts_are_checked_for_any_caller_id(tmp_path, caller):
+    s = load_scenario(write(tmp_path, f"""\
+        language: es
+        caller: "{caller}"
+        steps:
+          - text_line: STOP
+          - expect_text: {{link: "https://www.uscis.gov/es/g-28", lang: es}}
+          - expect_no_text
+        """))
+    assert s.caller == caller
+    assert [(step.kind, step.arg) for step in s.steps] == [
+        ("text_line", "STOP"), ("expect_text", {"link": "https://www.uscis.gov/es/g-28", "lang": "es"}),
+        ("expect_no_text", None)]
+
+
+@pytest.mark.parametrize(("spec", "bodies", "problem"), [
+    ({"link": "https://a/g-28", "lang": "es", "to": "+1"}, ["Su página: https://a/g-28 Responda STOP."], None),
+    ({"link": "https://a/g-28", "lang": "en", "to": "+1"}, ["Su página: https://a/g-28 Responda STOP."],
+     "expected a text to +1 in 'en' with 'https://a/g-28' since the call began, got 'Su página"),
+    ({"link": "https://a/i-485", "lang": "es", "to": "+1"}, ["Su página: https://a/g-28 Responda STOP."],
+     "with 'https://a/i-485'"),
+    ({"link": "https://a/g-28", "lang": "es", "to": "+1"}, [], "got no text"),
+])
+def test_expect_text_wants_the_link_in_the_language(spec, bodies, problem):
+    messages = {"en": "Your page: {link} Reply STOP.", "es": "Su página: {link} Responda STOP."}
+    found = text_problem(spec, bodies, messages)
+    assert found == problem if problem is None else problem in found
+    assert (no_text_problem("+1", bodies) is None) == (not bodies)
 
 
 @pytest.mark.parametrize(("spec", "heard", "ok"), [
