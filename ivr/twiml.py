@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from urllib.parse import quote, urlencode
 
+from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import VoiceResponse
 
 from ivr.domain.contact_center import LANGUAGES
@@ -75,6 +76,11 @@ def spoken_words(verb, words: str) -> None:
             verb.say_as(part.text, interpret_as=part.interpret_as)
         else:
             verb.nest(part.text)
+
+
+def empty_messaging_reply() -> str:
+    """The answer to an incoming text that sends nothing back (Twilio confirms STOP and START itself)."""
+    return str(MessagingResponse())
 
 
 def tty_signature(secret: str, text: str) -> str:

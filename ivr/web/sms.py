@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, request
-from twilio.twiml.messaging_response import MessagingResponse
 
 from ivr.domain.call_records import mask_number
 from ivr.domain.texting import OPTED_OUT, UNSUBSCRIBED, keyword_change, number_key
 from ivr.runtime import runtime
 from ivr.store.opt_outs import opt_in, opt_out
+from ivr.twiml import empty_messaging_reply
 from ivr.web.signature import require_twilio_signature
 
 bp = Blueprint("sms", __name__, url_prefix="/sms")
@@ -22,7 +22,7 @@ def check_signature():
 
 def empty_reply() -> Response:
     """An empty messaging answer: Twilio itself confirms STOP, START and HELP to the sender."""
-    return Response(str(MessagingResponse()), status=200, mimetype="application/xml")
+    return Response(empty_messaging_reply(), status=200, mimetype="application/xml")
 
 
 @bp.post("/inbound")
