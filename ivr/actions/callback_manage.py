@@ -7,21 +7,28 @@ from ivr.actions.services import Services
 from ivr.actions.shared import count_failure, within_lookup_limits
 from ivr.domain.callback_references import ReceiptError, RequestNumberError, decode_callback_keys
 from ivr.domain.phone_numbers import spoken_number_groups
+from ivr.domain.privacy import is_protected
 from ivr.domain.references import spoken_reference
 from ivr.domain.spoken_dates import spoken_moment
 from ivr.flows.contracts import same_vars
 from ivr.flows.steps import ActionContext, ActionResult, Say
 
-FOUND = ("callback_id", "callback_reference_spoken", "callback_when", "callback_phone_spoken")
+FOUND_PRIVATE = ("callback_id", "callback_reference_spoken", "callback_when")
+FOUND = (*FOUND_PRIVATE, "callback_phone_spoken")
 ATTEMPTS = ("manage_attempts",)
 
 
 @action("find_my_callback",
-        events={"found": FOUND, "limited": (), **same_vars(ATTEMPTS, "none", "invalid", "too_many")},
+        events={"found": FOUND, "found_private": FOUND_PRIVATE, "limited": (),
+                **same_vars(ATTEMPTS, "none", "invalid", "too_many")},
         reads=ATTEMPTS, says=["callback_not_found", "callback_number_invalid"], counted=True)
 def find_my_callback(services: Services, ctx: ActionContext) -> ActionResult:
     """The scheduled callback of the keyed reference or receipt number ('found', spoken), or why not.
-    Each look-up counts against the limits, so references and receipt numbers cannot be tried in bulk."""
+    Each look-up counts against the limits, so references and receipt numbers cannot be tried in bulk.
+
+    A VAWA, U or T matter is kept from whoever else holds the receipt number: its case's receipt
+    number finds no callback (the same words as none), and a senior officers' callback, found by
+    its reference, is read without the number it will call ('found_private')."""
     try:
         reference, receipt = decode_callback_keys(ctx.given.digits or "")
     except (RequestNumberError, ReceiptError):
@@ -29,14 +36,22 @@ def find_my_callback(services: Services, ctx: ActionContext) -> ActionResult:
     if not within_lookup_limits(services, ctx):
         return ActionResult("limited")
     booked = services.records.find_callback(reference, receipt)
-    if booked is None:
+    if booked is None or receipt and _protected_case(services, receipt):
         return count_failure(ctx, "none", (Say("callback_not_found"),), counter="manage_attempts")
-    return ActionResult("found", vars={
+    found = {
         "callback_id": str(booked.id),
         "callback_reference_spoken": spoken_reference(booked.reference),
         "callback_when": spoken_moment(booked.scheduled_for, booked.time_zone, ctx.lang),
-        "callback_phone_spoken": ", ".join(spoken_number_groups(booked.phone)),
-    })
+    }
+    if booked.protected:
+        return ActionResult("found_private", vars=found)
+    return ActionResult("found", vars={**found, "callback_phone_spoken": ", ".join(spoken_number_groups(booked.phone))})
+
+
+def _protected_case(services: Services, receipt: str) -> bool:
+    """Whether a receipt number is a VAWA, U or T case's."""
+    case = services.records.find_case(receipt)
+    return case is not None and is_protected(case.form_type, case.protected)
 
 
 @action("cancel_my_callback", events={"cancelled": (), "gone": ()}, requires=["callback_id"], says=["manage_gone"])

@@ -29,3 +29,4 @@ class BookedCallback:
     scheduled_for: datetime
     time_zone: str
     phone: str
+    protected: bool = False  # booked for senior officers (a VAWA, U or T matter): its number is never read out

@@ -21,16 +21,37 @@ SPANISH_PLACES = {
     "Philadelphia": "Filadelfia",
     "St. Louis": "San Luis",
     "Los Angeles": "Los Ángeles",
+    "Honolulu": "Honolulú",
 }
-# The states and territories of the postal abbreviations, where Spanish names them otherwise.
+# Streets whose usual name is Spanish where they are (Puerto Rico; Guam's Spanish-era names).
+SPANISH_STREETS = {
+    "7 Tabonuco Street": "calle Tabonuco 7",
+    "108 Hernan Cortez Avenue": "avenida Hernán Cortés 108",
+}
+# The states and territories of the postal abbreviations, named in full: a voice reads "LA" as
+# Los Angeles and "IN" as a word.
+_ENGLISH_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "DC": "the District of Columbia", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+    "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts",
+    "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico",
+    "NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
+    "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "PR": "Puerto Rico",
+    "VI": "the U.S. Virgin Islands", "GU": "Guam", "MP": "the Northern Mariana Islands", "AS": "American Samoa",
+}
+# The states and territories of the postal abbreviations, where Spanish names them otherwise
+# (the others, "Texas", "Florida", keep their English names).
 _SPANISH_STATES = {
     "NY": "Nueva York", "NJ": "Nueva Jersey", "NM": "Nuevo México", "NH": "Nuevo Hampshire",
     "NC": "Carolina del Norte", "SC": "Carolina del Sur", "ND": "Dakota del Norte", "SD": "Dakota del Sur",
     "LA": "Luisiana", "PA": "Pensilvania", "HI": "Hawái", "WV": "Virginia Occidental",
     "DC": "el Distrito de Columbia", "VI": "las Islas Vírgenes", "MP": "las Islas Marianas del Norte",
     "AS": "Samoa Americana", "PR": "Puerto Rico", "GU": "Guam", "MI": "Míchigan", "OR": "Oregón",
-    "MO": "Misuri", "FL": "Florida", "IL": "Illinois", "TX": "Texas", "AZ": "Arizona",
-    "CA": "California", "AK": "Alaska",
+    "MO": "Misuri", "MN": "Minesota", "MS": "Misisipi",
 }
 # A request routed to no location goes to the contact center's own Immigration Services Officers.
 _OFFICERS = {"en": "to our Immigration Services Officers", "es": "a nuestros oficiales de servicios de inmigración"}
@@ -54,12 +75,15 @@ def spoken_office(location: Location, lang: str) -> str:
 
 
 def spoken_address(address: str, lang: str) -> tuple[str, str]:
-    """An address as (street and city, ZIP code): the city and state named in Spanish for Spanish."""
+    """An address as (street and city, ZIP code), the state named in full: the city and state (and a
+    street whose usual name is Spanish) named in Spanish for Spanish."""
     *rest, state_zip = [part.strip() for part in address.split(",")]
     state, _, zip_code = state_zip.rpartition(" ")
     if lang == "es":
-        rest = [rest[0], *(spanish_place(part) for part in rest[1:])]
-        state = _SPANISH_STATES.get(state, state)
+        rest = [SPANISH_STREETS.get(rest[0], rest[0]), *(spanish_place(part) for part in rest[1:])]
+        state = _SPANISH_STATES.get(state) or _ENGLISH_STATES.get(state, state)
+    else:
+        state = _ENGLISH_STATES.get(state, state)
     return ", ".join([*rest, state]), zip_code
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# The tier of senior officers, the only agents who hear a protected matter's details.
+PROTECTED_TIER = "tier3"
 # T visa (I-914, I-914A), U visa (I-918, I-918A, I-929): protected whatever the record says.
 ALWAYS_PROTECTED_FORMS = frozenset({"I-914", "I-914A", "I-918", "I-918A", "I-929"})
 

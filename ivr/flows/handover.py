@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from ivr.domain.privacy import PROTECTED_TIER
 from ivr.flows.state import CallState
-
-PROTECTED_TIER = "tier3"  # VAWA, U and T matters: only senior officers hear their details
 
 
 def menu_label(words: tuple[str, ...], key: str) -> str:

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ivr.domain.callback_references import new_callback_reference
 from ivr.domain.callbacks import BookedCallback, Booking
+from ivr.domain.privacy import PROTECTED_TIER
 from ivr.store.audit import note_change
 from ivr.store.db import Store
 from ivr.store.tables import Callback, CallbackSlot
@@ -199,16 +200,22 @@ def reference_of(store: Store, callback_id: int) -> str:
 
 
 def find_scheduled(store: Store, reference: str | None, receipt_number: str | None) -> BookedCallback | None:
-    """The scheduled callback with this reference, or the soonest one booked for this receipt number."""
+    """The scheduled callback with this reference, or the soonest one booked for this receipt number.
+
+    A callback for senior officers (a VAWA, U or T matter) is found by its reference only: a receipt
+    number is on papers others may see (an abuser may have filed the case), and must not lead to
+    when, or at which safe number, the caller will be called.
+    """
     query = select(Callback).where(Callback.state.in_(CANCELLABLE)).order_by(Callback.scheduled_for).limit(1)
     if reference:
         query = query.where(Callback.reference == reference)
     elif receipt_number:
-        query = query.where(Callback.receipt_number == receipt_number)
+        query = query.where(Callback.receipt_number == receipt_number, Callback.tier != PROTECTED_TIER)
     else:
         return None
     with store.session() as session:
         row = session.scalar(query)
         if row is None or row.reference is None:
             return None
-        return BookedCallback(row.id, row.reference, row.scheduled_for, row.time_zone, row.phone)
+        return BookedCallback(row.id, row.reference, row.scheduled_for, row.time_zone, row.phone,
+                              protected=row.tier == PROTECTED_TIER)

@@ -105,10 +105,12 @@ class FakeRecords:
         return f"CB{len(self.bookings):08d}"
 
     def find_callback(self, reference: str | None, receipt_number: str | None) -> BookedCallback | None:
-        """The scheduled booking with this reference, or the soonest one for this receipt number."""
-        found = [BookedCallback(n, f"CB{n:08d}", b.scheduled_for, b.time_zone, b.phone)
+        """The scheduled booking with this reference, or the soonest one for this receipt number (never a
+        senior officers' callback: those are found by their reference only)."""
+        found = [BookedCallback(n, f"CB{n:08d}", b.scheduled_for, b.time_zone, b.phone, protected=b.tier == "tier3")
                  for n, b in enumerate(self.bookings, 1) if n not in self.cancelled
-                 and (f"CB{n:08d}" == reference if reference else b.receipt_number == receipt_number)]
+                 and (f"CB{n:08d}" == reference if reference
+                      else b.receipt_number == receipt_number and b.tier != "tier3")]
         return min(found, key=lambda c: c.scheduled_for) if found and (reference or receipt_number) else None
 
     def cancel_callback(self, callback_id: int, now: datetime, by: str) -> bool:

@@ -145,7 +145,7 @@ def test_every_declared_event_is_in_the_table(action):
 
 
 @pytest.mark.parametrize(("lang", "spoken", "asc_name", "state"), [
-    ("en", "Tuesday, December 8, at 9 a.m. Central time", "the Chicago Application Support Center", "IL"),
+    ("en", "Tuesday, December 8, at 9 a.m. Central time", "the Chicago Application Support Center", "Illinois"),
     ("es", "martes 8 de diciembre, a las 9 de la mañana, hora del Centro",
      "el Centro de Asistencia en Solicitudes de Chicago", "Illinois"),
 ])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -25,6 +25,24 @@ def line(line):
     return line
 
 
+PROTECTED_RECEIPT = "EAC2190066666"  # a U visa (I-918) case
+
+
+def senior_officers_callback(line):
+    """A second callback, booked for senior officers (a VAWA, U or T matter) on the same receipt number."""
+    booking = Booking("CAprivate", RECEIPT, "Pacific/Honolulu", "+18085550199", "en", "tier3", "agent",
+                      TUESDAY_NINE_HONOLULU - timedelta(days=1))
+    line.records.book_callback(booking, 5, line.now)
+
+
+def protected_case_callback(line):
+    """A callback booked for a protected case's receipt number, whatever its tier."""
+    line.records.add_case(PROTECTED_RECEIPT, form="I-918")
+    booking = Booking("CAprotected", PROTECTED_RECEIPT, "America/New_York", "+12025550199", "en", "tier1", "agent",
+                      TUESDAY_NINE_HONOLULU)
+    line.records.book_callback(booking, 5, line.now)
+
+
 def no_lookups_left(line):
     """The call already made every look-up the limits allow."""
     line.limits = LookupLimits(per_call=0)
@@ -42,6 +60,10 @@ SITUATIONS = [
         ("its reference, C B keyed", Situation("found", given={"digits": "2200000001#"})),
         ("the receipt number", Situation("found", given={"digits": "3222190012345#"})),
         ("an unknown reference", Situation("none", given={"digits": "00000002"})),
+        ("a senior officers' callback by its reference",
+         Situation("found_private", given={"digits": "00000002"}, arrange=senior_officers_callback)),
+        ("the receipt number of a protected case",
+         Situation("none", given={"digits": "3222190066666"}, arrange=protected_case_callback)),
         ("a receipt with no callback", Situation("none", given={"digits": "5462190011111"})),
         ("too short", Situation("invalid", given={"digits": "123"})),
         ("the third failure", Situation("too_many", {"manage_attempts": "2"}, {"digits": "123"})),
@@ -71,6 +93,16 @@ def test_the_callback_found_is_read_back_with_its_reference_time_and_number(line
     assert line.run(find_my_callback, lang=lang, digits="00000001").vars == {
         "callback_id": "1", "callback_reference_spoken": "C B, 0 0 0 0, 0 0 0 1", "callback_when": when,
         "callback_phone_spoken": "8 0 8, 5 5 5, 0 1 0 0"}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_senior_officers_callback_is_read_without_its_number_and_never_found_by_receipt(line, lang):
+    senior_officers_callback(line)
+    found = line.run(find_my_callback, lang=lang, digits="00000002")
+    assert found.event == "found_private" and "callback_phone_spoken" not in found.vars
+    assert found.vars["callback_reference_spoken"] == "C B, 0 0 0 0, 0 0 0 2"
+    # by the receipt number: the other callback, although the senior officers' one comes sooner
+    assert line.run(find_my_callback, lang=lang, digits="3222190012345#").vars["callback_id"] == "1"
 
 
 def test_cancelling_frees_the_place_and_names_the_call_that_did_it(line):

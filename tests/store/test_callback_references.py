@@ -22,8 +22,8 @@ def store(tmp_path):
     store.dispose()
 
 
-def booking(call_sid: str, receipt: str | None = None) -> Booking:
-    return Booking(call_sid, receipt, "Pacific/Honolulu", "+18085550100", "en", "tier1", "agent", SLOT)
+def booking(call_sid: str, receipt: str | None = None, tier: str = "tier1") -> Booking:
+    return Booking(call_sid, receipt, "Pacific/Honolulu", "+18085550100", "en", tier, "agent", SLOT)
 
 
 def test_each_booking_gets_its_own_reference_and_a_retried_webhook_keeps_it(store):
@@ -44,6 +44,16 @@ def test_a_scheduled_callback_is_found_by_reference_or_receipt_and_not_after_it_
     assert cancel_callback(store, callback_id, NOW, "caller CA9") is not None
     assert find_scheduled(store, reference, None) is None
     assert cancel_callback(store, callback_id, NOW, "caller CA9") is None  # once
+
+
+def test_a_senior_officers_callback_is_found_by_its_reference_only_and_says_it_is_protected(store):
+    private = book(store, booking("CA1", "EAC2190012345", tier="tier3"), 5, NOW)
+    found = find_scheduled(store, reference_of(store, private), None)
+    assert found is not None and found.id == private and found.protected
+    assert find_scheduled(store, None, "EAC2190012345") is None
+    other = book(store, booking("CA2", "EAC2190012345"), 5, NOW)
+    found = find_scheduled(store, None, "EAC2190012345")
+    assert found is not None and found.id == other and not found.protected
 
 
 def test_a_reference_already_held_is_never_given_again(store, monkeypatch):

@@ -41,7 +41,7 @@ def places(app, asc: str, start: datetime) -> tuple[int, int]:
 
 @pytest.mark.parametrize(("lang", "details", "offered", "chosen", "moved"), [
     ("en", "Your biometrics appointment is on Thursday, December 3, at 9 a.m. Arizona time, at the Phoenix "
-           "Application Support Center, 2035 North Central Avenue, Phoenix, AZ 85004.",
+           "Application Support Center, 2035 North Central Avenue, Phoenix, Arizona 85004.",
      "For Tuesday, December 1, at 8 a.m. Arizona time, press 1. For Wednesday, December 2, at 10:30 a.m. "
      "Arizona time, press 2. For Tuesday, December 8, at 9 a.m. Arizona time, press 3.",
      "You chose Wednesday, December 2, at 10:30 a.m. Arizona time, at the Phoenix Application Support Center.",

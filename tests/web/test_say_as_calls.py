@@ -57,7 +57,7 @@ def test_a_zip_code_and_a_callback_number_and_reference_are_read_as_digits(make_
 
 
 @pytest.mark.parametrize(("lang", "address"), [
-    ("en", "1250 Poydras Street, New Orleans, LA 70113"),
+    ("en", "1250 Poydras Street, New Orleans, Louisiana 70113"),
     ("es", "1250 Poydras Street, Nueva Orleans, Luisiana 70113"),
 ])
 def test_an_asc_address_ends_in_a_zip_code_read_as_digits(app, lang, address):
