@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, parse_qsl, urlencode
 
 import requests
 from twilio.request_validator import RequestValidator
@@ -16,6 +16,7 @@ from twilio.request_validator import RequestValidator
 from ivr.domain.receipts import KEYPAD_PREFIXES
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.transport import HttpTransport, Reply
+from ivr.web.replays import TURN
 from webhook_bench.references import answer_key
 from webhook_bench.serving import PUBLIC, TOKEN, Served
 
@@ -63,7 +64,21 @@ def walked(row: str, base: str, n: int, receipt: str) -> tuple[str, dict[str, st
     for pressed in {"menu": [], "lookup": ["1", "1", keys(receipt)], "slots": ["1", "0", "1"]}[row]:
         call.press(pressed)
     action = ET.fromstring(call.documents[-1]).find("Gather").get("action")
+    if row == "lookup":
+        action = without_turn(action)
     return action, call.params({"Digits": answer.removesuffix("#")})
+
+
+def without_turn(action: str) -> str:
+    """An answer URL without the turn it answers.
+
+    The read-back's state is kept in the store (it holds the receipt number), so its URL carries
+    the call's turn, and the same request posted again would be answered from the kept reply, as
+    a repeated delivery is: without a turn each delivery is a new answer, look-up and all.
+    """
+    path, _, query = action.partition("?")
+    kept = [(name, value) for name, value in parse_qsl(query) if name != TURN]
+    return f"{path}?{urlencode(kept)}"
 
 
 def walked_line(row: str, base: str, receipts: list[str], n: int) -> str:

@@ -31,11 +31,18 @@ class ZipCodeError(ValueError):
 
 @cache
 def _zones() -> dict[str, str | None]:
-    """Every US ZIP code and its IANA zone (None when the data has none, or names no zone)."""
-    known = available_timezones()
+    """Every US ZIP code and its IANA zone (None when the data has none, or names no zone).
+
+    The package keeps the 42,000 rows it lists (some 100 MiB of dicts) for ever; only the two
+    fields are kept here, written out and read back so that no string of a row outlives it, and
+    the package's copy is let go.
+    """
+    known = {zone: zone for zone in available_timezones()}
     # The data has a few blank or misspelt zone fields (military codes, one village name): no guess.
-    return {row["zip_code"]: (row["timezone"] if row["timezone"] in known else None)
-            for row in zipcodes.list_all()}  # type: ignore[no-untyped-call]  # the package types no return
+    pairs = "\n".join(f"{row['zip_code']} {row['timezone']}"
+                      for row in zipcodes.list_all())  # type: ignore[no-untyped-call]  # the package types no return
+    zipcodes._zips_cache = None  # the rows it cached: nothing else here reads them
+    return {code: known.get(zone) for code, _, zone in (line.partition(" ") for line in pairs.splitlines())}
 
 
 def check_zip(text: str) -> str:

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ivr.domain.call_records import classify, first_fault, mask_number, refused_lookups, seconds_to_agent
 from ivr.domain.ops_summary import CallFacts
 from ivr.flows.state import CallState
-from ivr.store.db import Store
+from ivr.store.db import Store, Unit
+from ivr.store.driver_sql import DriverStatement
 from ivr.store.tables import Callback, CallRecordRow, table_of
 
 
@@ -44,26 +45,38 @@ def line_of(state: CallState) -> str:
     return "callback" if "callback_tier" in state.vars else "main"
 
 
-def note_turn(session: Session, state: CallState, entries: list[dict[str, Any]], now: datetime) -> None:
+RECORDS = table_of(CallRecordRow)
+# A turn's entries are added to the journey where it is kept: its JSON text loses its closing bracket
+# and gains the entries' text without their opening one. One statement makes the record on the first turn.
+_APPEND = ("INSERT INTO call_records (call_sid, line, caller, lang, started_at, journey, limited) "
+           "VALUES (:call_sid, :line, :caller, :lang, :started_at, :journey, 0) "
+           "ON CONFLICT (call_sid) DO UPDATE SET lang = excluded.lang, journey = ")
+NOTE_TURN = DriverStatement(
+    {"sqlite": _APPEND + "CASE WHEN excluded.journey = '[]' THEN call_records.journey "
+                         "WHEN call_records.journey = '[]' THEN excluded.journey "
+                         "ELSE substr(call_records.journey, 1, length(call_records.journey) - 1) || ', ' "
+                         "|| substr(excluded.journey, 2) END",
+     "postgresql": _APPEND + "CASE WHEN excluded.journey::text = '[]' THEN call_records.journey "
+                             "WHEN call_records.journey::text = '[]' THEN excluded.journey "
+                             "ELSE (left(call_records.journey::text, -1) || ', ' "
+                             "|| substr(excluded.journey::text, 2))::json END"},
+    binds={"journey": RECORDS.c.journey, "started_at": RECORDS.c.started_at})
+
+
+def note_turn(unit: Unit, state: CallState, entries: list[dict[str, Any]], now: datetime) -> None:
     """Add a turn's entries to the call's journey (the record is made on the call's first turn).
 
-    Core statements on the table, not the ORM: every webhook runs this, and the ORM's loading and
-    flushing cost more than the database's own work.
+    One statement, and the journey kept so far is neither read nor written again by the app:
+    every webhook runs this, and a long call's journey grows with each turn.
     """
-    records = table_of(CallRecordRow)
-    journey = session.execute(select(records.c.journey).where(records.c.call_sid == state.call_sid)).scalar()
-    if journey is None:
-        session.execute(insert(records).values(call_sid=state.call_sid, line=line_of(state), lang=state.lang,
-                                               caller=mask_number(state.caller), started_at=now, journey=entries))
-    else:
-        session.execute(update(records).where(records.c.call_sid == state.call_sid)
-                        .values(lang=state.lang, journey=[*journey, *entries]))
+    NOTE_TURN.run(unit, call_sid=state.call_sid, line=line_of(state), caller=mask_number(state.caller),
+                  lang=state.lang, started_at=now, journey=entries)
 
 
 def note_fault(store: Store, state: CallState, kind: str, now: datetime) -> None:
     """Mark in the call's record that it heard an apology, after a fault of this kind."""
-    with store.session() as session:
-        note_turn(session, state, [{"at": now.isoformat(), "fault": kind}], now)
+    with store.unit() as unit:
+        note_turn(unit, state, [{"at": now.isoformat(), "fault": kind}], now)
 
 
 def finish_call(session: Session, call_sid: str, now: datetime, actions: Mapping[str, str]) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ivr.flows.state import CallState
 from ivr.store.call_records import finish_call, note_turn
 from ivr.store.db import Store
+from ivr.store.driver_sql import DriverStatement
 from ivr.store.tables import CallSession, CallStatusEvent, table_of
 
 FINAL_STATUSES = ("completed", "busy", "failed", "no-answer", "canceled")
@@ -24,30 +25,34 @@ def _insert(store: Store):
     return pg_insert if store.engine.dialect.name == "postgresql" else sqlite_insert
 
 
+LOAD = DriverStatement("SELECT state FROM call_sessions WHERE call_sid = :call_sid", results=[SESSIONS.c.state])
+SAVE = DriverStatement("INSERT INTO call_sessions (call_sid, state, updated_at) "
+                       "VALUES (:call_sid, :state, :updated_at) ON CONFLICT (call_sid) "
+                       "DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                       binds={"state": SESSIONS.c.state, "updated_at": SESSIONS.c.updated_at})
+
+
 def load_state(store: Store, call_sid: str) -> CallState | None:
     """The call's saved state, or None for a call this line has not seen."""
-    with store.session() as session:
-        saved = session.scalar(select(SESSIONS.c.state).where(SESSIONS.c.call_sid == call_sid))
-        return CallState.from_json(saved) if saved is not None else None
+    with store.unit() as unit:
+        row = LOAD.first(unit, call_sid=call_sid)
+    return CallState.from_json(row[0]) if row is not None and row[0] is not None else None
 
 
 def save_state(store: Store, call_sid: str, state: CallState, now: datetime,
                journey: list[dict[str, Any]] | None = None) -> None:
     """Save the call's state (insert or replace, in one statement) and, in the same transaction, its turn in
     the record."""
-    statement = _insert(store)(SESSIONS).values(call_sid=call_sid, state=state.to_json(), updated_at=now)
-    statement = statement.on_conflict_do_update(index_elements=[SESSIONS.c.call_sid],
-                                                set_={"state": statement.excluded.state, "updated_at": now})
-    with store.session() as session:
-        session.execute(statement)
+    with store.unit() as unit:
+        SAVE.run(unit, call_sid=call_sid, state=state.to_json(), updated_at=now)
         if journey is not None:
-            note_turn(session, state, journey, now)
+            note_turn(unit, state, journey, now)
 
 
 def record_turn(store: Store, state: CallState, journey: list[dict[str, Any]], now: datetime) -> None:
     """Add a turn to the call's record, for a call whose state travels in its URLs instead."""
-    with store.session() as session:
-        note_turn(session, state, journey, now)
+    with store.unit() as unit:
+        note_turn(unit, state, journey, now)
 
 
 def record_status(store: Store, call_sid: str, status: str, now: datetime,

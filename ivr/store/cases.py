@@ -10,6 +10,7 @@ from ivr.domain.cases import Case
 from ivr.store.bulk import CHUNK as CHUNK  # re-exported: the rows written per statement
 from ivr.store.bulk import upsert_rows
 from ivr.store.db import Store
+from ivr.store.driver_sql import DriverStatement
 from ivr.store.tables import CaseRecord, table_of
 
 FIELDS = ("receipt_number", "form_type", "status", "status_date", "filing_location", "protected", "filing_zip")
@@ -21,17 +22,18 @@ def upsert_cases(store: Store, rows: Iterable[Case]) -> int:
         return upsert_rows(session.connection(), CaseRecord, rows, ("receipt_number",), FIELDS)
 
 
+FIND = DriverStatement(f"SELECT {', '.join(FIELDS)} FROM cases WHERE receipt_number = :receipt_number",
+                       results=[table_of(CaseRecord).c[name] for name in FIELDS])
+
+
 def find_case(store: Store, receipt_number: str) -> Case | None:
     """The case with this canonical receipt number, or None; a plain value, usable anywhere."""
-    cases = table_of(CaseRecord)
-    with store.session() as session:
-        row = session.execute(select(*(cases.c[name] for name in FIELDS))
-                              .where(cases.c.receipt_number == receipt_number)).first()
+    with store.unit() as unit:
+        row = FIND.first(unit, receipt_number=receipt_number)
     if row is None:
         return None
-    return Case(receipt_number=row.receipt_number, form_type=row.form_type, status=row.status,
-                status_date=row.status_date, filing_location=row.filing_location, protected=bool(row.protected),
-                filing_zip=row.filing_zip)
+    fields = dict(zip(FIELDS, row, strict=True))
+    return Case(**{**fields, "protected": bool(fields["protected"])})
 
 
 def count_cases(store: Store) -> int:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
 
 from ivr.store.durability import relax_commits
 from ivr.store.migrate import upgrade
@@ -63,15 +64,81 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-QUEUED = "ivr.queued_writer"  # in a unit's session info: it holds its turn among the SQLite writers
+class Unit:
+    """One unit of work's transaction: a connection that begins it on first use, and a Session on that
+    connection when ORM code asks for one.
+
+    The busiest statements (a call's state, its record, look-up counts) go to the driver's own
+    connection inside the same transaction: SQLAlchemy's work per statement and per Session costs
+    more than SQLite's or PostgreSQL's own.
+    """
+
+    __slots__ = ("store", "_connection", "_session", "queued")
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._connection: Connection | None = None
+        self._session: Session | None = None
+        self.queued = False  # it holds its turn among the SQLite writers
+
+    @property
+    def connection(self) -> Connection:
+        """The unit's connection, its transaction begun."""
+        if self._connection is None:
+            connection = self.store.engine.connect()
+            try:
+                connection.begin()
+            except BaseException:
+                connection.close()
+                raise
+            self._connection = connection
+        return self._connection
+
+    @property
+    def session(self) -> Session:
+        """A Session joined to the unit's transaction: its commits are the unit's to make."""
+        if self._session is None:
+            self._session = Session(bind=self.connection, expire_on_commit=False,
+                                    join_transaction_mode="rollback_only")
+        return self._session
+
+    def run(self, sql: str, parameters: Mapping[str, Any], writes: bool = False) -> Any:
+        """Run a statement written for this database's driver (its own parameter style) on the unit's
+        connection, after taking the unit's turn among the writers when it writes; the driver's cursor."""
+        driver = self.connection.connection.driver_connection
+        if writes:
+            self.store.before_write(self)
+        return driver.execute(sql, parameters)  # type: ignore[union-attr]  # sqlite3's and psycopg's have it
+
+    def finish(self, ok: bool) -> None:
+        """Commit (flushing the Session's changes first), or roll back; then give the connection back."""
+        try:
+            if self._session is not None:
+                try:
+                    if ok:
+                        self._session.flush()
+                finally:
+                    self._session.close()
+            if self._connection is not None:
+                if ok:
+                    self._connection.commit()
+                else:
+                    self._connection.rollback()
+        finally:
+            try:
+                if self._connection is not None:
+                    self._connection.close()
+            finally:
+                if self.queued:
+                    self.store.writer_done()  # committed or rolled back: the next writer may go
 
 
 class Store:
-    """The shared store: an engine, the sessions made from it, and units of work.
+    """The shared store: an engine and units of work.
 
-    Inside `unit_of_work()` every `session()` is that unit's one session: whatever the code
-    below reads or writes (call state, look-ups, bookings, records) is one transaction,
-    committed once at the end, or rolled back as a whole.
+    Inside `unit()` every `session()` and `unit()` is that unit's: whatever the code below reads
+    or writes (call state, look-ups, bookings, records) is one transaction, committed once at the
+    end, or rolled back as a whole.
 
     The schema is brought up to date the first time the database answers, not necessarily at
     start-up: an instance that starts during an outage still boots, and migrates on first use.
@@ -79,9 +146,9 @@ class Store:
 
     def __init__(self, engine: Engine, on_ready: Callable[[Store], None] | None = None):
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.dialect = engine.dialect.name
         # Per thread (and per greenlet or task): concurrent webhooks never share a unit.
-        self._unit: ContextVar[Session | None] = ContextVar(f"unit_of_work_{id(self)}", default=None)
+        self._unit: ContextVar[Unit | None] = ContextVar(f"unit_of_work_{id(self)}", default=None)
         self._on_ready = on_ready  # run once after migrating (the demo data), before other use
         self._ready = False
         self._preparing = threading.Lock()
@@ -93,9 +160,19 @@ class Store:
     def _queue_writer(self, _conn, _cursor, statement: str, *_args) -> None:
         """Before a unit of work's first write on SQLite, wait for its turn among the writers."""
         unit = self._unit.get()
-        if unit is not None and self._writers is not None and not unit.info.get(QUEUED) and is_write(statement):
+        if unit is not None and not unit.queued and is_write(statement):
+            self.before_write(unit)
+
+    def before_write(self, unit: Unit) -> None:
+        """On SQLite, wait for the unit's turn among the writers (once per unit)."""
+        if self._writers is not None and not unit.queued:
             self._writers.acquire()
-            unit.info[QUEUED] = True
+            unit.queued = True
+
+    def writer_done(self) -> None:
+        """The unit that held the writers' turn has ended."""
+        if self._writers is not None:
+            self._writers.release()
 
     def migrate(self) -> None:
         """Bring the schema to the latest migration (safe when several instances start together)."""
@@ -114,34 +191,37 @@ class Store:
                 raise
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[Session]:
+    def unit(self) -> Iterator[Unit]:
         """One transaction for everything inside; a unit already open is joined, not nested.
 
-        The session reaches the database only when first used: a unit that asks nothing of
-        the store costs no transaction at all.
+        The unit reaches the database only when first used: a unit that asks nothing of the
+        store costs no transaction at all.
         """
         open_unit = self._unit.get()
         if open_unit is not None:
             yield open_unit
             return
         self.migrate()
-        with self._sessions() as session:
-            try:
-                with session.begin():
-                    token = self._unit.set(session)
-                    try:
-                        yield session
-                    finally:
-                        self._unit.reset(token)
-            finally:
-                if session.info.pop(QUEUED, False) and self._writers is not None:
-                    self._writers.release()  # committed or rolled back: the next writer may go
+        unit = Unit(self)
+        token = self._unit.set(unit)
+        try:
+            yield unit
+        except BaseException:
+            self._unit.reset(token)
+            unit.finish(ok=False)
+            raise
+        self._unit.reset(token)
+        unit.finish(ok=True)
 
     @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """A unit of work (the open one, else a new one), as its Session."""
+        with self.unit() as unit:
+            yield unit.session
+
     def session(self):
         """The open unit of work's session, or a session of its own that commits on success."""
-        with self.unit_of_work() as session:
-            yield session
+        return self.unit_of_work()
 
     def dispose(self) -> None:
         """Close every pooled connection."""

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, insert, or_, select
-
 from ivr.domain.lookups import WITHHELD_CALLER, LookupLimits, caller_key
 from ivr.store.db import Store
+from ivr.store.driver_sql import DriverStatement
 from ivr.store.tables import Lookup, table_of
+
+LOOKUPS = table_of(Lookup)
+CALLER_LOCK = DriverStatement({"postgresql": "SELECT pg_advisory_xact_lock(hashtext(:key))"})
+COUNT = DriverStatement("INSERT INTO case_lookups (call_sid, caller, at) VALUES (:call_sid, :caller, :at)",
+                        binds={"at": LOOKUPS.c.at})
+RECENT = DriverStatement("SELECT count(*) FILTER (WHERE call_sid = :call_sid), "
+                         "count(*) FILTER (WHERE caller = :caller) "
+                         "FROM case_lookups WHERE at > :since AND (call_sid = :call_sid OR caller = :caller)",
+                         binds={"since": LOOKUPS.c.at})
 
 
 def allow_lookup(store: Store, limits: LookupLimits, call_sid: str, caller: str, now: datetime) -> bool:
@@ -21,16 +29,12 @@ def allow_lookup(store: Store, limits: LookupLimits, call_sid: str, caller: str,
     """
     counted_as = caller_key(caller)
     withheld = counted_as == WITHHELD_CALLER
-    lookups = table_of(Lookup)
-    recent = lookups.c.at > now - limits.window
-    counts = select(func.count().filter(lookups.c.call_sid == call_sid),
-                    func.count().filter(lookups.c.caller == counted_as))
-    with store.session() as session:
-        if session.bind.dialect.name == "postgresql":
-            session.execute(select(func.pg_advisory_xact_lock(func.hashtext(f"lookups:{counted_as}"))))
-        session.execute(insert(lookups).values(call_sid=call_sid, caller=counted_as, at=now))
-        per_call, per_caller = session.execute(
-            counts.where(recent, or_(lookups.c.call_sid == call_sid, lookups.c.caller == counted_as))).one()
+    with store.unit() as unit:
+        if store.dialect == "postgresql":
+            CALLER_LOCK.run(unit, key=f"lookups:{counted_as}").fetchone()
+        COUNT.run(unit, call_sid=call_sid, caller=counted_as, at=now)
+        counts = RECENT.run(unit, call_sid=call_sid, caller=counted_as, since=now - limits.window)
+        per_call, per_caller = counts.fetchone()
     if per_call > limits.per_call:
         return False
     # Withheld numbers have no single owner: together they share one budget, so calling again

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import queue
 import threading
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 
-from flask import copy_current_request_context, current_app, g
+from flask import current_app
 
 
 class BudgetSpent(RuntimeError):
@@ -59,18 +60,11 @@ def run_within(seconds: float, work, *args, **kwargs):
 
     The database driver can block in a socket read no timeout reaches (a partitioned server that
     accepted the connection); the request thread stops waiting, answers, and leaves the stuck work
-    behind.
+    behind. The work runs in a copy of this thread's context variables: the same request, app
+    context and `g` (what the work sets there, the call's runtime, serves its apology too), without
+    pushing a context of its own.
     """
-    outer = g._get_current_object()  # the request's own `g`: the work's is another app context's
-
-    def work_sharing_g():
-        vars(g).update(vars(outer))
-        try:
-            return work(*args, **kwargs)
-        finally:
-            vars(outer).update(vars(g))  # what the work set (the call's runtime) serves its apology too
-
-    future = WORKERS.submit(copy_current_request_context(work_sharing_g))
+    future = WORKERS.submit(functools.partial(contextvars.copy_context().run, work, *args, **kwargs))
     try:
         return future.result(timeout=seconds)
     except FutureTimeout:

@@ -21,7 +21,7 @@ def one_unit_of_work(view: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(view)
     def in_one_transaction(*args: P.args, **kwargs: P.kwargs) -> R:
-        with runtime().store.unit_of_work():
+        with runtime().store.unit():
             return view(*args, **kwargs)
 
     return in_one_transaction
