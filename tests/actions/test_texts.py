@@ -94,13 +94,15 @@ SITUATIONS = situations(
     ("opted out", Situation("address", G28, arrange=opted_out)),
     ("the opt-outs cannot be read", Situation("address", G28, arrange=store_down)),
     ("already texted on this call", Situation("address", {**G28, "text_sent": "1"}, arrange=texting())),
-    ("Lookup says mobile", Situation("offer", G28, arrange=texting(lookup=True), sets={"page_address",
-                                                                                         "line_type"})),
+    ("Lookup says mobile", Situation("offer", G28, arrange=texting(lookup=True), sets={"line_type"})),
     ("Lookup says landline", Situation("address", G28, arrange=texting(FakeSender(line_types={CALLER: "landline"}),
-                                                                       lookup=True), sets={"page_address",
-                                                                                           "line_type"})),
+                                                                       lookup=True), sets={"line_type"})),
     ("Lookup fails", Situation("offer", G28, arrange=texting(FakeSender(line_types={CALLER: "error"}), lookup=True),
-                               sets={"page_address", "line_type"})),
+                               sets={"line_type"})),
+) + situations(
+    texts.page_address,
+    ("a page", Situation("found", G28, arrange=texting())),
+    ("no page", Situation("no_page", {"answer": "typos"}, arrange=texting())),
 ) + situations(
     send_text,
     ("sent", Situation("sent", G28, arrange=texting())),
@@ -112,6 +114,8 @@ SITUATIONS = situations(
     ("Twilio cannot be reached", Situation("failed", G28, arrange=texting(FakeSender(refuse=ConnectionError("down"))))),
     ("texts are off", Situation("failed", G28, arrange=texts_off)),
     ("the opt-outs cannot be read", Situation("failed", G28, arrange=store_down)),
+    ("an answer with no page", Situation("no_page", {"answer": "typos"}, arrange=texting())),
+    ("a withheld number", Situation("failed", G28, {"caller": "anonymous"}, arrange=texting())),
 )
 
 
@@ -130,9 +134,15 @@ def test_every_declared_event_is_in_the_table(action):
 def test_the_text_carries_the_pages_link_in_the_callers_language(line, lang, body):
     sender = FakeSender()
     texting(sender)(line)
-    assert line.run(offer_text, G28, lang=lang).vars["page_address"].endswith("g-28")
+    assert line.run(offer_text, G28, lang=lang).event == "offer"
     assert line.run(send_text, lang=lang).event == "sent"
     assert sender.sent == [(CALLER, body)]
+
+
+@pytest.mark.parametrize(("lang", "address"), [("en", "example.gov/g-28"), ("es", "example.gov/es/g-28")])
+def test_the_address_is_in_the_language_the_caller_speaks_now(line, lang, address):
+    texting()(line)
+    assert line.run(texts.page_address, G28, lang=lang).vars == {"page_address": address}
 
 
 def test_an_opted_out_number_is_never_sent_a_text(line):

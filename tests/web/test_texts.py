@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from urllib.parse import urljoin
 
 import pytest
+from sqlalchemy import create_engine, text
 from twilio.request_validator import RequestValidator
 
 from ivr.harness.rest_standin import RestStandin
@@ -101,6 +103,13 @@ def test_without_a_from_number_no_text_is_offered_and_the_address_is_spoken(make
     assert standin.api.messages == []
 
 
+def test_the_address_is_spoken_in_the_language_chosen_at_the_way_forward(make_app):
+    call = to_the_answer(make_app(), "en")  # no IVR_TEXT_FROM: the way forward offers the address
+    assert ADDRESS["en"] in call.last_heard
+    assert ADDRESS["es"] in call.press("9").last_heard
+    assert "en uscis.gov/es/g-28" in call.press("4").last_heard
+
+
 def test_a_forged_stop_is_refused_and_changes_nothing(texting_app):
     client = texting_app.test_client()
     assert twilio_post(client, "/sms/inbound", inbound("STOP"), token="not-the-token").status_code == 403
@@ -173,3 +182,30 @@ def test_lookup_where_configured_offers_the_text_to_mobile_phones_only(make_app,
     standin.api.line_types[CALLER] = line_type
     heard = to_the_answer(app).last_heard
     assert (OFFER["en"] in heard, ADDRESS["en"] in heard) == (offered, not offered)
+
+
+def test_opt_outs_that_cannot_be_read_mean_no_text_and_the_address_never_an_apology(texting_app, standin):
+    with texting_app.app_context(), runtime().store.session() as session:
+        session.execute(text("DROP TABLE text_opt_outs"))
+    call = to_the_answer(texting_app, "es")
+    assert ADDRESS["es"] in call.last_heard and "problema" not in call.all_heard
+    assert "my.uscis.gov" not in call.last_heard and "uscis.gov/es/g-28" in call.press("4").last_heard
+    assert standin.api.messages == []
+
+
+def test_on_postgresql_a_locked_opt_outs_table_costs_the_text_only(make_app, pg_url, standin):
+    app = make_app(DATABASE_URL=pg_url, DEMO_DATA="0", TWILIO_ACCOUNT_SID=ACCOUNT, TWILIO_API_BASE_URL=standin.url,
+                   TEXT_FROM="+18003755283")
+    holder = create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with app.app_context():
+            runtime().store.migrate()
+        with holder.connect() as connection, connection.begin():
+            connection.execute(text("LOCK TABLE text_opt_outs IN ACCESS EXCLUSIVE MODE"))
+            call = to_the_answer(app, caller="+1202555" + f"{uuid.uuid4().int % 10_000:04d}")
+            assert ADDRESS["en"] in call.last_heard and "sorry" not in call.all_heard.lower()
+        assert "uscis.gov/g-28" in call.press("4").last_heard
+        assert standin.api.messages == []
+    finally:
+        holder.dispose()
+        app.extensions["ivr"].store.dispose()
