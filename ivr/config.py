@@ -95,6 +95,11 @@ def is_true(value: object) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes", "on")
 
 
+def transfer_settings() -> frozenset[str]:
+    """The names of the settings that say where each tier's (and each tier and language's) calls go."""
+    return frozenset(name for name in SETTINGS if name.startswith("TRANSFER_"))
+
+
 def transfer_targets(config: Mapping[str, Any]) -> dict[str, str]:
     """Each tier's configured transfer target, and as `tier_lang` the targets set for one language."""
     targets = {tier: config[f"TRANSFER_{tier.upper()}"] for tier in TIERS}

@@ -14,7 +14,7 @@ from flask import Flask, current_app, g, has_request_context, request, url_for
 
 from ivr.actions.registry import CONTRACTS, HINTS, KNOWN, build_actions
 from ivr.actions.services import CallbackPolicy, Services, Texting
-from ivr.config import is_true, transfer_targets
+from ivr.config import is_true, transfer_settings, transfer_targets
 from ivr.domain.callback_slots import CallbackWindow
 from ivr.domain.clock import Clock, make_clock
 from ivr.domain.hours import LiveHours
@@ -34,9 +34,10 @@ from ivr.twiml import TwimlWriter
 
 EXTENSION = "ivr"
 # The settings a call's test conditions may change: those the actions' services are built from.
+# The transfer targets too: a scenario reaches an agent on a SIP address or a phone number.
 PER_CALL_SETTINGS = frozenset({"LOOKUPS_PER_CALL", "LOOKUPS_PER_CALLER", "LOOKUP_WINDOW_MINUTES", "CALLBACK_WINDOW",
                                "CALLBACK_SLOT_MINUTES", "CALLBACK_SLOT_CAPACITY", "CALLBACK_RETRY_MINUTES",
-                               "CALLBACK_LEASE_SECONDS"})
+                               "CALLBACK_LEASE_SECONDS"}) | transfer_settings()
 FAULTS = ("database_down", "twilio_down")
 # Where a call under the `twilio_down` fault sends its texts: a closed port, refused at once.
 UNREACHABLE_API = "http://127.0.0.1:9"
@@ -85,7 +86,12 @@ class Runtime:
             texts = texting({**self.config, "TWILIO_API_BASE_URL": UNREACHABLE_API}, self.auth_token)
         services = build_services({**self.config, **settings}, StoreRecords(store), clock, texts)
         engine = Engine(self.flowset, build_actions(services), CONTRACTS, self.engine.observer)
-        return replace(self, services=services, store=store, engine=engine, _variants={})
+        targets, writer = self.targets, self.writer
+        if transfer_settings() & set(settings):
+            targets = parse_targets(transfer_targets({**self.config, **settings}))
+            writer = writer.with_targets(targets)
+        return replace(self, services=services, store=store, engine=engine, targets=targets, writer=writer,
+                       _variants={})
 
 
 def development_token(instance_path: str) -> str:

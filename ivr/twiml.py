@@ -99,6 +99,10 @@ class TwimlWriter:
         self._kept: dict[tuple, str] = {}
         self._keeping = threading.Lock()
 
+    def with_targets(self, targets: dict[str, Target]) -> TwimlWriter:
+        """The same writer, transferring to other targets."""
+        return TwimlWriter(self.flowset, targets, self.url, self.hints, self.secret)
+
     def text(self, prompt: str, lang: str, params: dict | None = None) -> str:
         """A prompt's words in a language, placeholders filled."""
         return self.flowset.prompts[prompt].text[lang].format_map(params or {})

@@ -28,6 +28,20 @@ class SeenTransfer:
         return f"{self.tier or '?'} ({self.kind}:{self.target})"
 
 
+def handover_problem(expected: dict[str, str], kind: str, context: dict[str, str], whisper: str,
+                     spoken: str) -> str | None:
+    """None when the last transfer handed the agent exactly the expected context: a queue's <Task>
+    attributes or a SIP address's X- headers as they are, or, for a phone number, the whisper the
+    agent heard (`spoken`: the expected context as the line words its whisper)."""
+    if kind == "number":
+        if whisper == spoken:
+            return None
+        return f"expected the agent to hear {spoken!r} first, heard {whisper or '(no whisper)'!r}"
+    if context == expected:
+        return None
+    return f"expected the agent to be handed {expected} ({kind}), got {context}"
+
+
 def plain(text: str) -> str:
     """Case-, accent- and spacing-insensitive text: 'Menú  Principal' -> 'menu principal'."""
     decomposed = unicodedata.normalize("NFKD", text)

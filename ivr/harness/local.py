@@ -199,6 +199,8 @@ class LocalBackend:
                              agent_outcome=scenario.conditions.agent)
         if scenario.called:
             call.called = scenario.called
+        if scenario.queue_wait is not None:
+            call.queue_wait = scenario.queue_wait
         if scenario.answers_callback:
             call.entry_path = book_callback_to_answer(app, call, scenario.language, scenario.answers_callback)
         return call, transport

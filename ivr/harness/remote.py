@@ -128,6 +128,8 @@ class RemoteBackend:
                              agent_outcome=scenario.conditions.agent)
         if scenario.called:
             call.called = scenario.called
+        if scenario.queue_wait is not None:
+            call.queue_wait = scenario.queue_wait
         if scenario.answers_callback and self.conditions_secret:
             call.entry_path = f"/voice/callback?id={scenario.data['callbacks'][-1]['id']}&lang={scenario.language}"
         if self.conditions_secret:

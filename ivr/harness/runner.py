@@ -15,6 +15,7 @@ from ivr.harness.expect import (
     Heard,
     SeenTransfer,
     callback_problem,
+    handover_problem,
     hangup_problem,
     heard_problem,
     no_text_problem,
@@ -25,6 +26,7 @@ from ivr.harness.recording import Exchange, RecordingTransport
 from ivr.harness.scenario import Scenario, Step
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.texts import TEXT_STEPS, TextLog
+from ivr.twiml import whisper_text
 
 TWIML_SHOWN = 2000  # characters of the last TwiML document a failure report shows
 
@@ -175,6 +177,11 @@ class Player:
             return transfer_problem(step.arg, seen)
         if step.kind == "expect_callback":
             return callback_problem(step.arg, heard)
+        if step.kind == "expect_handover":
+            if not self.call.transfers:
+                return "expected a hand-over to an agent, but the call was never transferred"
+            last = self.call.transfers[-1]
+            return handover_problem(step.arg, last.kind, last.context, last.whisper, whisper_text(step.arg))
         if step.kind == "expect_text":
             spec = {"lang": self.lang, "to": self.call.caller, **step.arg}
             return text_problem(spec, self._new_texts(spec["to"]), self.backend.links.messages)

@@ -66,6 +66,7 @@ class Scenario:
     caller: str | None = None
     called: str | None = None
     answers_callback: str | None = None  # the tier of a booked callback this call answers
+    queue_wait: int | None = None  # the average wait Twilio reports to the hold line, in seconds
     data: dict[str, Any] = field(default_factory=dict)  # records the call needs, by kind (`data:`)
 
 
@@ -90,7 +91,8 @@ def parse_scenario(data: dict, path: str) -> Scenario:
                             settings=tuple(sorted((k, str(v)) for k, v in data.get("settings", {}).items())))
     return Scenario(name=data.get("name") or Path(path).stem, path=path, language=data["language"], steps=steps,
                     conditions=conditions, caller=data.get("caller"), called=data.get("called"),
-                    answers_callback=data.get("answers_callback"), data=_records(path, data))
+                    answers_callback=data.get("answers_callback"), queue_wait=data.get("queue_wait"),
+                    data=_records(path, data))
 
 
 def _records(path: str, data: dict) -> dict[str, Any]:

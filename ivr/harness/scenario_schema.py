@@ -78,6 +78,8 @@ STEP_ARGUMENTS: dict[str, Mapping[str, object]] = {
     "expect_not_heard": _TEXT_CHECK,
     "expect_transfer": _TRANSFER,
     "expect_callback": _CALLBACK,
+    # What the agent of the call's last transfer was handed: language, tier, reason, receipt, callback...
+    "expect_handover": {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
     "expect_text": _TEXT,
     "text_line": {"type": "string", "minLength": 1},
 }
@@ -94,6 +96,8 @@ SCENARIO = {
         "called": {"type": "string", "pattern": r"^\+[1-9][0-9]{6,14}$"},
         "now": {"type": "string", "minLength": 1},
         "agent": {"enum": list(AGENT_OUTCOMES)},
+        # The average wait, in seconds, Twilio reports to a queue's hold line (AvgQueueTime): 300 unless said.
+        "queue_wait": {"type": "integer", "minimum": 0},
         "faults": {"type": "array", "items": {"enum": list(FAULTS)}, "uniqueItems": True},
         # App settings (ivr/config.py names) for in-process runs, e.g. {CALLBACK_SLOT_CAPACITY: "0"}.
         "settings": {"type": "object", "additionalProperties": {"type": ["string", "number"]}},

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urljoin, urlsplit
 
 from twilio.request_validator import RequestValidator
 
@@ -21,10 +22,14 @@ class CallFailed(AssertionError):
 
 @dataclass
 class Transfer:
-    """Where the IVR sent the caller: kind is 'queue', 'number' or 'sip'."""
+    """Where the IVR sent the caller: kind is 'queue', 'number' or 'sip'; what the agent was handed with
+    the call (a queue's <Task> attributes, a SIP address's X- headers), and the whisper an agent
+    answering a phone transfer heard first."""
 
     kind: str
     target: str
+    context: dict[str, str] = field(default_factory=dict)
+    whisper: str = ""
 
 
 @dataclass
@@ -47,6 +52,7 @@ class SimulatedCall:
     # What happens when the IVR transfers: the DialCallStatus / QueueResult Twilio will report.
     agent_outcome: str = "answered"
     entry_path: str = "/voice"  # where the call starts: the Voice URL, or an outbound call's URL
+    queue_wait: int = 300  # the average wait, in seconds, Twilio reports to a queue's hold line (AvgQueueTime)
     start_headers: dict[str, str] = field(default_factory=dict)  # sent with the first webhook only (test conditions)
     call_sid: str = field(default_factory=lambda: "CA" + uuid.uuid4().hex)
     heard: list[Heard] = field(default_factory=list)
@@ -224,7 +230,9 @@ class SimulatedCall:
     def _transfer(self, verb: ET.Element) -> bool:
         """Hand the call over as Twilio would; True when the action callback took over."""
         if verb.tag == "Enqueue":
-            self._transferred(Transfer("queue", (verb.text or "").strip()))
+            task = verb.find("Task")
+            context = json.loads(task.text or "{}") if task is not None else {}
+            self._transferred(Transfer("queue", (verb.text or "").strip(), context))
             if verb.get("waitUrl"):
                 self._hold(urljoin(self._url, verb.get("waitUrl")))
             outcome = {"QueueResult": "bridged" if self.agent_outcome == "answered" else self.agent_outcome}
@@ -233,7 +241,12 @@ class SimulatedCall:
             kind = "sip" if child is not None and child.tag == "Sip" else "number"
             target = ((child.text if child is not None else verb.text) or "").strip()
             # A SIP address carries the agent's context as ?X- headers: the target is the address.
-            self._transferred(Transfer(kind, target.split("?")[0] if kind == "sip" else target))
+            address, _, headers = target.partition("?") if kind == "sip" else (target, "", "")
+            context = {name[2:].lower(): value for name, value in parse_qsl(headers) if name.startswith("X-")}
+            whisper = ""
+            if child is not None and child.get("url") and self.agent_outcome == "answered":
+                whisper = self._whisper(urljoin(self._url, child.get("url")))
+            self._transferred(Transfer(kind, address, context, whisper))
             status = "completed" if self.agent_outcome == "answered" else self.agent_outcome
             outcome = {"DialCallStatus": status}
         if not verb.get("action"):
@@ -241,18 +254,27 @@ class SimulatedCall:
         self._fetch(urljoin(self._url, verb.get("action")), outcome)
         return True
 
+    def _whisper(self, url: str) -> str:
+        """What an agent answering a phone transfer hears before being connected (Twilio fetches the Number's url)."""
+        document = check_document(self.post(url, {}))
+        return " ".join(" ".join("".join(say.itertext()).split()) for say in document.iter("Say"))
+
     def _hold(self, wait_url: str) -> None:
-        """Play the queue's wait TwiML once; with agent_outcome 'leave', press 1 there to leave."""
-        wait_params = {"QueuePosition": "1", "QueueTime": "0", "AvgQueueTime": "300", "CurrentQueueSize": "1"}
+        """Play the queue's wait TwiML once; with agent_outcome 'leave', the caller leaves by the key offered,
+        1, after trying 0 and star, which must keep their place."""
+        wait_params = {"QueuePosition": "1", "QueueTime": "0", "AvgQueueTime": str(self.queue_wait),
+                       "CurrentQueueSize": "1"}
         wait = check_document(self.post(wait_url, wait_params))
         for say in wait.iter("Say"):
             self._hear(say)
         gather = wait.find("Gather")
         if self.agent_outcome == "leave" and gather is not None:
-            self._said("caller pressed", "1")
-            left = check_document(self.post(urljoin(wait_url, gather.get("action")), {"Digits": "1"}))
-            if left.find("Leave") is None:
-                raise CallFailed("pressing a key on hold did not answer <Leave/>")
+            action = urljoin(wait_url, gather.get("action"))
+            for key in ("0", "*", "1"):
+                self._said("caller pressed", key)
+                left = check_document(self.post(action, {"Digits": key})).find("Leave") is not None
+                if left != (key == "1"):
+                    raise CallFailed(f"pressing {key} on hold {'left' if left else 'did not leave'} the line")
 
     def _transferred(self, transfer: Transfer) -> None:
         """Note a transfer in the call's record."""

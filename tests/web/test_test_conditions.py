@@ -71,6 +71,15 @@ def test_a_setting_holds_for_that_call_alone(test_line):
     assert "there are no callback times open" not in usual and "press 1" in usual
 
 
+def test_a_transfer_target_holds_for_that_call_alone(test_line):
+    sip = TestConditions(settings=(("TRANSFER_TIER1", "sip:agents@pbx.example.gov"),))
+    c = conditioned_call(test_line, sip).start().press("2").press("0")
+    assert [(t.kind, t.target, t.context) for t in c.transfers] == [
+        ("sip", "sip:agents@pbx.example.gov", {"language": "es", "tier": "tier1"})]
+    usual = simulated_call(test_line).start().press("2").press("0")
+    assert [(t.kind, t.target) for t in usual.transfers] == [("queue", "tier1")]
+
+
 def test_a_line_without_the_secret_ignores_and_logs_conditions(make_app, caplog):
     line = make_app()
     with caplog.at_level(logging.WARNING):
