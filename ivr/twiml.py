@@ -6,9 +6,9 @@ import base64
 import hashlib
 import hmac
 import json
+import pickle
 import threading
 from collections.abc import Callable
-from dataclasses import fields, is_dataclass
 from urllib.parse import quote, urlencode
 
 from twilio.twiml.messaging_response import MessagingResponse
@@ -142,7 +142,7 @@ class TwimlWriter:
         URL prefix) and kept, up to RENDERED_KEPT of them."""
         if state is None:
             return str(self.render(step))
-        key = (base, state, _frozen(step))
+        key = (base, state, pickle.dumps(step, pickle.HIGHEST_PROTOCOL))  # the step, all the way down
         text = self._kept.get(key)
         if text is None:
             text = str(self.render(step, state))
@@ -272,17 +272,6 @@ class TwimlWriter:
         else:
             response.pause(length=20)
         return response
-
-
-def _frozen(value: object) -> object:
-    """A hashable copy of a step (dataclasses, dicts and tuples all the way down), to key the rendered texts."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, *(_frozen(getattr(value, f.name)) for f in fields(value)))
-    if isinstance(value, dict):
-        return tuple(sorted((key, _frozen(item)) for key, item in value.items()))
-    if isinstance(value, tuple | list):
-        return tuple(_frozen(item) for item in value)
-    return value
 
 
 def _state_arg(state: str | None) -> dict[str, str]:

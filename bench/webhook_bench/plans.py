@@ -64,17 +64,16 @@ def walked(row: str, base: str, n: int, receipt: str) -> tuple[str, dict[str, st
     for pressed in {"menu": [], "lookup": ["1", "1", keys(receipt)], "slots": ["1", "0", "1"]}[row]:
         call.press(pressed)
     action = ET.fromstring(call.documents[-1]).find("Gather").get("action")
-    if row == "lookup":
-        action = without_turn(action)
-    return action, call.params({"Digits": answer.removesuffix("#")})
+    return without_turn(action), call.params({"Digits": answer.removesuffix("#")})
 
 
 def without_turn(action: str) -> str:
     """An answer URL without the turn it answers.
 
-    The read-back's state is kept in the store (it holds the receipt number), so its URL carries
-    the call's turn, and the same request posted again would be answered from the kept reply, as
-    a repeated delivery is: without a turn each delivery is a new answer, look-up and all.
+    Where a call's state is kept in the store (the read-back holds the receipt number, the
+    callback offer the caller's number), its URLs carry the call's turn, and the same request
+    posted again would be answered from the kept reply, as a repeated delivery is: without a turn
+    each delivery is a new answer, look-up, slots and all.
     """
     path, _, query = action.partition("?")
     kept = [(name, value) for name, value in parse_qsl(query) if name != TURN]

@@ -20,6 +20,7 @@ from ivr.flows.steps import ActionContext, ActionResult, Say
 
 OFFERED = 3
 SEARCH_DAYS = 21
+SEARCH_BATCH = 24  # slot starts looked up at once
 SLOTS = tuple(f"slot_{i}{suffix}" for i in range(1, OFFERED + 1) for suffix in ("", "_at"))
 PHONE = ("phone", "phone_spoken")
 PHONE_ATTEMPTS = ("phone_attempts",)
@@ -29,9 +30,14 @@ PHONE_ATTEMPTS = ("phone_attempts",)
 def offer_callback_slots(services: Services, ctx: ActionContext) -> ActionResult:
     """The three earliest open slots in the zone, spoken in it ('offered'), or 'none'."""
     policy, now, zone = services.callbacks, services.clock(), ctx.var("time_zone")
-    candidates = list(islice(candidate_slots(now, zone, services.hours, policy.window, SEARCH_DAYS), 200))
-    booked = services.records.booked_counts(candidates)
-    slots = [s for s in candidates if booked.get(s, 0) < policy.capacity][:OFFERED]
+    candidates = islice(candidate_slots(now, zone, services.hours, policy.window, SEARCH_DAYS), 200)
+    slots: list[datetime] = []
+    # A batch at a time, earliest first: the three are nearly always in the first, so the rest of
+    # the weeks are neither worked out nor looked up.
+    while len(slots) < OFFERED and (batch := list(islice(candidates, SEARCH_BATCH))):
+        booked = services.records.booked_counts(batch)
+        slots += [s for s in batch if booked.get(s, 0) < policy.capacity]
+    slots = slots[:OFFERED]
     if len(slots) < OFFERED:
         return ActionResult("none")
     spoken = {f"slot_{i}": spoken_moment(s, zone, ctx.lang) for i, s in enumerate(slots, 1)}

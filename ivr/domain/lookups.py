@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
@@ -25,6 +26,7 @@ class LookupLimits:
     withheld: int = 20
 
 
+@lru_cache(maxsize=1024)  # a call looks up several times from one caller ID; the most recent few are kept
 def caller_key(caller: str) -> str:
     """Who a look-up counts against: the number in E.164 however it is written, WITHHELD_CALLER for a
     withheld one, or a short digest of a caller ID that is no number (a SIP or client address)."""

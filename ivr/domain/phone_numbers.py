@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, PhoneNumberType
@@ -91,8 +92,13 @@ def _parse(text: str) -> PhoneNumber:
         raise CallbackNumberError("invalid") from None
 
 
+@lru_cache(maxsize=256)
 def same_number(first: str, second: str) -> bool:
-    """Whether two phone numbers, however written, are the same line (the dialled TTY number)."""
+    """Whether two phone numbers, however written, are the same line (the dialled TTY number).
+
+    Every new call asks it of the number dialled and the TTY number: a line has only a few numbers,
+    so the answers are kept (a bounded few).
+    """
     try:
         a, b = phonenumbers.parse(first, "US"), phonenumbers.parse(second, "US")
     except NumberParseException:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, replace
+from copy import deepcopy
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ivr.flows.contracts import ContractViolation
@@ -55,10 +56,11 @@ class CallState:
         return replace(self, vars=dict(self.vars), entered=[], conditions=dict(self.conditions))
 
     def to_json(self) -> dict[str, Any]:
-        """The state as a JSON-ready mapping, for the store."""
-        saved = asdict(self)
-        del saved["entered"]
-        return saved
+        """The state as a JSON-ready mapping, for the store (every field but `entered`)."""
+        return {"call_sid": self.call_sid, "caller": self.caller, "called": self.called, "lang": self.lang,
+                "lang_chosen": self.lang_chosen, "node": self.node, "tries": self.tries, "more_time": self.more_time,
+                "vars": dict(self.vars), "conditions": deepcopy(self.conditions), "turn": self.turn,
+                "reply": self.reply}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CallState:

@@ -64,6 +64,10 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+class Raced(RuntimeError):
+    """Another unit committed, while this one worked, what changes this one's answer: run it again."""
+
+
 class Unit:
     """One unit of work's transaction: a connection that begins it on first use, and a Session on that
     connection when ORM code asks for one.
@@ -73,13 +77,18 @@ class Unit:
     more than SQLite's or PostgreSQL's own.
     """
 
-    __slots__ = ("store", "_connection", "_session", "queued")
+    __slots__ = ("store", "_connection", "_session", "queued", "_last")
 
     def __init__(self, store: Store):
         self.store = store
         self._connection: Connection | None = None
         self._session: Session | None = None
         self.queued = False  # it holds its turn among the SQLite writers
+        self._last: list[Callable[[], None]] = []  # work left to the end of the unit, just before its commit
+
+    def at_the_end(self, work: Callable[[], None]) -> None:
+        """Do `work` just before the unit commits, after everything else in it (it may raise Raced)."""
+        self._last.append(work)
 
     @property
     def connection(self) -> Connection:
@@ -113,6 +122,8 @@ class Unit:
     def finish(self, ok: bool) -> None:
         """Commit (flushing the Session's changes first), or roll back; then give the connection back."""
         try:
+            while ok and self._last:
+                self._last.pop(0)()
             if self._session is not None:
                 try:
                     if ok:

@@ -10,6 +10,7 @@ from sqlalchemy import event, func, select
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.transport import FlaskTransport, Reply
 from ivr.runtime import runtime
+from ivr.store.lookups import allow_lookup
 from ivr.store.tables import Lookup
 from tests.conftest import AUTH_TOKEN, CLOSED_HOURS
 
@@ -114,3 +115,29 @@ def test_a_fault_keeps_nothing_of_the_webhook_it_struck(app, monkeypatch):
     assert "sorry" in c.last_heard.lower()
     with app.app_context(), runtime().store.session() as session:
         assert session.scalar(select(func.count()).select_from(Lookup).where(Lookup.call_sid == c.call_sid)) == 0
+
+
+def test_a_look_up_another_instance_records_meanwhile_counts_against_the_caller(make_app):
+    """The caller's last look-up is taken by another instance while this one works: this webhook runs
+    again, and the caller hears the limit, not the case."""
+    app, other = make_app(LOOKUPS_PER_CALLER="1"), make_app(LOOKUPS_PER_CALLER="1")
+    c = SimulatedCall(FlaskTransport(app.test_client()), "http://localhost", AUTH_TOKEN, caller="+13105550177")
+    c.start().press("1").press("1").press(CASE)
+    with app.app_context():
+        records = runtime().services.records
+    find_case, raced = records.find_case, []
+
+    def meanwhile(receipt):
+        if not raced:
+            raced.append(True)
+            with other.app_context():
+                rt = runtime()
+                assert allow_lookup(rt.store, rt.services.limits, "CAother" + c.call_sid[7:], c.caller, rt.clock())
+        return find_case(receipt)
+
+    records.find_case = meanwhile
+    c.press("1")
+    assert raced and "We cannot look up more cases on this call." in c.last_heard  # no apology, no case
+    with app.app_context(), runtime().store.session() as session:
+        counted = session.scalar(select(func.count()).select_from(Lookup).where(Lookup.caller == c.caller))
+    assert counted == 2  # the other instance's, and this call's once: the raced run left nothing
