@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import tomllib
 from collections.abc import Mapping
@@ -158,6 +159,7 @@ def build_services(config: Mapping, records: StoreRecords, clock: Clock, texts: 
 
 
 LINKS_FILE = "links.toml"  # in the flows directory: the answers' web pages and the text that carries one
+TEXT_SENDER = re.compile(r"\+[1-9]\d{6,14}|MG[0-9a-f]{32}")  # IVR_TEXT_FROM: a number or a messaging service
 TEXT_TIMEOUT_SECONDS = 3.0  # a text is sent inside a webhook: Twilio must answer well within its budget
 
 
@@ -183,6 +185,9 @@ def texting(config: Mapping, auth_token: str) -> Texting:
     links = text_links(config["FLOWS_DIR"])
     if not config["TEXT_FROM"]:
         return Texting(links=links)
+    if not TEXT_SENDER.fullmatch(config["TEXT_FROM"]):
+        raise ValueError(f"IVR_TEXT_FROM={config['TEXT_FROM']!r}: a number in E.164 (+18003755283) or a "
+                         "messaging service SID (MG and 32 hex digits)")
     client = make_client(config["TWILIO_ACCOUNT_SID"], auth_token, config["TWILIO_API_BASE_URL"],
                          timeout=TEXT_TIMEOUT_SECONDS)
     return Texting(links=links, sender=TwilioTexts(client, config["TEXT_FROM"], sms_status_url),

@@ -62,6 +62,7 @@ def scratch_app(app: Flask, name: str, now: str) -> Flask:
             "TWILIO_AUTH_TOKEN": TOKEN, "FAKE_NOW": now, "DEMO_DATA": "0", "DATABASE_URL": f"sqlite:///{database}",
             "INSTANCE_PATH": app.instance_path, "PUBLIC_BASE_URL": "", "TRUST_PROXY": "0",
             "FLOWS_DIR": app.config["FLOWS_DIR"], "SECRET_KEY": app.secret_key,
+            "TEXT_FROM": "",  # a test call texts nobody: the way forward offers the page's address
         })
         while len(built) > APPS_KEPT:
             _, oldest = built.popitem(last=False)

@@ -84,3 +84,13 @@ def test_a_changed_state_is_refused(viewer):
 def test_without_the_csrf_token_a_turn_is_refused(viewer):
     assert viewer.post("/ops/test-call/start", json={}).status_code == 400
     assert csrf_of(viewer.get("/ops/").get_data(as_text=True))
+
+
+def test_a_test_call_on_a_line_that_texts_offers_the_address_and_texts_nobody(viewer, monkeypatch):
+    monkeypatch.setenv("IVR_TEXT_FROM", "+18003755283")  # the line texts; its scratch copy must not
+    token = token_of(viewer)
+    answers = [turn(viewer, "start", {}, token)]
+    for keys in ("1", "5", "3", "3", "2"):
+        answers.append(turn(viewer, "act", {"state": answers[-1]["state"], "action": "press", "value": keys}, token))
+    heard = " ".join(s["text"] for s in answers[-1]["speak"])
+    assert "To hear the address of this page on our website, press 4" in heard and "text message" not in heard

@@ -209,3 +209,16 @@ def test_on_postgresql_a_locked_opt_outs_table_costs_the_text_only(make_app, pg_
     finally:
         holder.dispose()
         app.extensions["ivr"].store.dispose()
+
+
+@pytest.mark.parametrize("sender", ["18003755283", "line", "MG123"])
+def test_a_from_number_texts_cannot_come_from_stops_the_start(make_app, sender):
+    with pytest.raises(ValueError, match="IVR_TEXT_FROM"):
+        make_app(TEXT_FROM=sender)
+
+
+def test_a_messaging_service_sends_the_texts(make_app, standin):
+    service = "MG" + "a" * 32
+    app = make_app(TWILIO_ACCOUNT_SID=ACCOUNT, TWILIO_API_BASE_URL=standin.url, TEXT_FROM=service)
+    to_the_answer(app).press("4").press("1")
+    assert [(m.to, m.from_) for m in standin.api.messages] == [(CALLER, service)]
