@@ -21,7 +21,11 @@ WORDS_PER_MINUTE = {"en": 150, "es": 160}
 RATE_STRETCH = {"medium": 1.0, "slow": 1.25, "x-slow": 1.6}
 # A placeholder is filled at call time ("{next_open}": "Monday at 8 a.m."): guess a few words.
 PLACEHOLDER_WORDS = 3
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# The read-backs the actions fill in are spelled, and read a character at a time (<say-as>): as many
+# words as characters ("E A C, 2 1 9, 0 0 1, 2 3 4 5", "C B, 4 1 5 2, 0 0 0 1", "2 0 2, 5 5 5, 0 1 4 3").
+SPELLED_WORDS = {"receipt_spoken": 13, "reference_spoken": 10, "callback_reference_spoken": 10,
+                 "phone_spoken": 10, "callback_phone_spoken": 10, "zip_spoken": 5}
+_PLACEHOLDER = re.compile(r"\{([^{}.\[]*)[^{}]*\}")
 _SPOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 
@@ -33,7 +37,7 @@ def offered_keys(text: str) -> set[str]:
 def spoken_words(text: str) -> int:
     """About how many words a voice says: what the line marks up with <say-as> (phone numbers, 711,
     receipt and reference numbers, ZIP codes) one word a character, other long numbers digit by digit."""
-    text = _PLACEHOLDER.sub(" word" * PLACEHOLDER_WORDS, text)
+    text = _PLACEHOLDER.sub(lambda found: " word" * SPELLED_WORDS.get(found.group(1), PLACEHOLDER_WORDS), text)
     return sum(sum(c.isalnum() for c in part.text) if part.interpret_as else _plain_words(part.text)
                for part in say_as_parts(text))
 

@@ -55,6 +55,11 @@ def test_numbers_the_voice_reads_one_by_one_count_a_word_each():
     assert spoken_words("Llame al 800-767-1833.") == spoken_words(spelled)
 
 
+def test_a_spelled_read_back_counts_its_characters_and_other_placeholders_a_few_words():
+    assert spoken_words("{receipt_spoken}.") == 13 and spoken_words("{callback_phone_spoken}") == 10
+    assert spoken_words("{zip_spoken}, {zone_name}") == 5 + 3
+
+
 def test_a_long_opening_of_numbers_read_digit_by_digit_fails(tmp_path):
     numbers = " ".join(["Call 800-767-1833 or 800-375-5283, or dial 711."] * 3)  # 81 words: about 32 s in each language
     long_numbers = BASE.replace(

@@ -11,7 +11,8 @@ a bilingual node both languages are heard.
 Audio is estimated from the words at a stated speaking rate (`ivr/lint/texts.py`): 150 words a
 minute in English, 160 in Spanish; what the line marks up with <say-as> (phone numbers, 711, spelled
 receipt and reference numbers, ZIP codes: `ivr/flows/say_as.py`) counts a word a character, other
-numbers of three digits or more are read digit by digit, a {placeholder} counts as three words,
+numbers of three digits or more are read digit by digit, a {placeholder} counts as three words
+(a spelled read-back as its characters: {receipt_spoken} 13, {phone_spoken} 10, {zip_spoken} 5),
 and `rate: slow` stretches a prompt by 1.25. The limit is 20
 seconds; the longest way in is reported at the node, with the nodes it passes.
 
