@@ -103,6 +103,9 @@ class Engine:
         if key == "0" and is_tty(state) and "tty" in self.flowset.entries:
             return self._run(state, self.flowset.entries["tty"], [])  # a TTY caller's agent is a TTY agent
         if key == "0" and self.flowset.global_keys.get("0"):
+            # The agent learns the caller asked for one here: "case status > agent".
+            label = menu_label(self.flowset.key_words.get(("0", "en"), ()), "0")
+            state.vars["menu_path"] = " > ".join(filter(None, [state.vars.get("menu_path", ""), label]))
             return self._run(state, self.flowset.global_keys["0"], [])
         if node.type == "input":
             result = self._call(state, node, given)

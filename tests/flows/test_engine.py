@@ -140,7 +140,7 @@ def test_low_confidence_speech_counts_as_not_heard(engine):
 def test_zero_reaches_an_agent_and_a_failed_transfer_follows_its_branch(engine):
     state, _ = engine.start(CallState())
     state, step = engine.resume(state, CallInput(digits="0"))
-    assert step.end == Transfer("t.agent", "tier1", {"language": "en", "tier": "tier1"})
+    assert step.end == Transfer("t.agent", "tier1", {"language": "en", "tier": "tier1", "reason": "agent"})
     _, step = engine.resume(state, TransferEnded(ok=False))
     assert prompts(step) == ["bye"]
     _, step = engine.resume(state, TransferEnded(ok=True))

@@ -35,6 +35,12 @@ def test_a_queue_gets_the_context_as_taskrouter_task_attributes(app, lang):
     assert (enqueue.text or "").strip() == "tier1"
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_an_agent_asked_for_with_0_ends_the_reason_as_the_menu_choice_does(app, lang):
+    call = simulated_call(app).start().press(LANG_KEY[lang]).press("1").press(CASE_KEYS).press("1").press("0")
+    assert json.loads(_transfer_verb(call).find("Task").text)["reason"] == "case status > agent"
+
+
 def test_a_sip_address_gets_the_context_as_x_headers(make_app):
     app = make_app(TRANSFER_TIER1="sip:agents@pbx.example.gov")
     sip = _transfer_verb(_to_agent_after_status(app)).find("Sip").text

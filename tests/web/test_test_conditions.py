@@ -75,7 +75,7 @@ def test_a_transfer_target_holds_for_that_call_alone(test_line):
     sip = TestConditions(settings=(("TRANSFER_TIER1", "sip:agents@pbx.example.gov"),))
     c = conditioned_call(test_line, sip).start().press("2").press("0")
     assert [(t.kind, t.target, t.context) for t in c.transfers] == [
-        ("sip", "sip:agents@pbx.example.gov", {"language": "es", "tier": "tier1"})]
+        ("sip", "sip:agents@pbx.example.gov", {"language": "es", "tier": "tier1", "reason": "agent"})]
     usual = simulated_call(test_line).start().press("2").press("0")
     assert [(t.kind, t.target) for t in usual.transfers] == [("queue", "tier1")]
 
