@@ -78,6 +78,8 @@ def copy_into_postgresql(url: str, count: int) -> None:
     """Migrate the new database and COPY the cases in."""
     store = open_store(url)
     with store.engine.begin() as connection:
+        # The line's statement timeout (a webhook must never wait long) is not for a bulk copy.
+        connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
         cursor = connection.connection.driver_connection.cursor()
         with cursor.copy(f"COPY cases ({', '.join(COLUMNS)}) FROM STDIN") as copy:
             for row in case_rows(count):

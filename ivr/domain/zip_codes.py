@@ -9,7 +9,7 @@ have no zone: a caller with one picks their zone instead.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import available_timezones
 
 import zipcodes
@@ -30,19 +30,24 @@ class ZipCodeError(ValueError):
 
 
 @cache
-def _zones() -> dict[str, str | None]:
-    """Every US ZIP code and its IANA zone (None when the data has none, or names no zone).
+def _known_zones() -> frozenset[str]:
+    """The IANA zones this system knows."""
+    return frozenset(available_timezones())
 
-    The package keeps the 42,000 rows it lists (some 100 MiB of dicts) for ever; only the two
-    fields are kept here, written out and read back so that no string of a row outlives it, and
-    the package's copy is let go.
+
+@lru_cache(maxsize=4096)  # the ZIP codes of the filings and callers of the moment
+def _zip_entry(code: str) -> tuple[bool, str | None]:
+    """(whether the 5-digit code is a US ZIP code, its IANA zone or None).
+
+    One code at a time: listing every code costs a second or more and some 100 MiB per process,
+    for the few a process ever looks up.
     """
-    known = {zone: zone for zone in available_timezones()}
+    rows = zipcodes.matching(code)  # type: ignore[no-untyped-call]  # the package types no return
+    if not rows:
+        return False, None
     # The data has a few blank or misspelt zone fields (military codes, one village name): no guess.
-    pairs = "\n".join(f"{row['zip_code']} {row['timezone']}"
-                      for row in zipcodes.list_all())  # type: ignore[no-untyped-call]  # the package types no return
-    zipcodes._zips_cache = None  # the rows it cached: nothing else here reads them
-    return {code: known.get(zone) for code, _, zone in (line.partition(" ") for line in pairs.splitlines())}
+    zone = rows[0]["timezone"]
+    return True, zone if zone in _known_zones() else None
 
 
 def check_zip(text: str) -> str:
@@ -51,14 +56,16 @@ def check_zip(text: str) -> str:
     if match is None:
         raise ZipCodeError(WRONG_LENGTH)
     code = match.group(1)
-    if code not in _zones():
+    if not _zip_entry(code)[0]:
         raise ZipCodeError(NOT_US)
     return code
 
 
 def zip_zone(code: str) -> str | None:
     """The IANA time zone of a US ZIP code, or None (a military code, or one unknown)."""
-    return _zones().get(code)
+    if not (len(code) == 5 and code.isascii() and code.isdigit()):
+        return None
+    return _zip_entry(code)[1]
 
 
 def spoken_zip(code: str) -> str:

@@ -63,6 +63,19 @@ NOTE_TURN = DriverStatement(
     binds={"journey": RECORDS.c.journey, "started_at": RECORDS.c.started_at})
 
 
+FIRST_TURN = DriverStatement("INSERT INTO call_records (call_sid, line, caller, lang, started_at, journey, limited) "
+                             "VALUES (:call_sid, :line, :caller, :lang, :started_at, :journey, 0) "
+                             "ON CONFLICT (call_sid) DO NOTHING",
+                             binds={"journey": RECORDS.c.journey, "started_at": RECORDS.c.started_at})
+
+
+def note_first_turn(unit: Unit, state: CallState, entries: list[dict[str, Any]], now: datetime) -> bool:
+    """Make the call's record with its first turn; False (and nothing written) when it already has one."""
+    made = FIRST_TURN.run(unit, call_sid=state.call_sid, line=line_of(state), caller=mask_number(state.caller),
+                          lang=state.lang, started_at=now, journey=entries)
+    return made.rowcount == 1
+
+
 def note_turn(unit: Unit, state: CallState, entries: list[dict[str, Any]], now: datetime) -> None:
     """Add a turn's entries to the call's journey (the record is made on the call's first turn).
 

@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ivr.flows.state import CallState
-from ivr.store.call_records import finish_call, note_turn
+from ivr.store.call_records import finish_call, note_first_turn, note_turn
 from ivr.store.db import Store
 from ivr.store.driver_sql import DriverStatement
 from ivr.store.tables import CallSession, CallStatusEvent, table_of
@@ -47,6 +47,13 @@ def save_state(store: Store, call_sid: str, state: CallState, now: datetime,
         SAVE.run(unit, call_sid=call_sid, state=state.to_json(), updated_at=now)
         if journey is not None:
             note_turn(unit, state, journey, now)
+
+
+def record_first_turn(store: Store, state: CallState, journey: list[dict[str, Any]], now: datetime) -> bool:
+    """Make the record of a call whose state travels in its URLs, with its first turn; False when the call
+    has a record already (its first webhook delivered again): then nothing is written."""
+    with store.unit() as unit:
+        return note_first_turn(unit, state, journey, now)
 
 
 def record_turn(store: Store, state: CallState, journey: list[dict[str, Any]], now: datetime) -> None:

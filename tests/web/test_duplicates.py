@@ -46,7 +46,9 @@ def test_a_repeated_delivery_records_nothing_twice(app):
 def test_the_first_webhook_delivered_twice_gets_the_same_answer(app):
     call = simulated_call(app)
     first = call.post(call.base_url + "/voice", {"CallStatus": "ringing"})
+    kept = footprint(app, call.call_sid)
     assert call.post(call.base_url + "/voice", {"CallStatus": "ringing"}) == first
+    assert footprint(app, call.call_sid) == kept and kept[1] > 0  # its record keeps the greeting once
 
 
 def test_the_same_answer_given_again_by_the_caller_is_a_new_turn(app):

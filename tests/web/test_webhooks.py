@@ -57,6 +57,19 @@ def test_behind_a_proxy_public_base_url_is_what_twilio_signed(make_app):
     assert client.post("/voice", data=PARAMS, headers={"X-Twilio-Signature": internal}).status_code == 403
 
 
+def test_twilio_may_sign_the_url_with_its_port_or_without(make_app):
+    app = make_app(PUBLIC_BASE_URL="https://ivr.example.gov")
+    client = app.test_client()
+    for signed in ("https://ivr.example.gov/voice", "https://ivr.example.gov:443/voice"):
+        headers = {"X-Twilio-Signature": sign(signed, PARAMS)}
+        assert client.post("/voice", data=PARAMS, headers=headers).status_code == 200, signed
+
+
+def test_a_signature_that_is_not_base64_text_is_refused(client):
+    response = client.post("/voice", data=PARAMS, headers={"X-Twilio-Signature": "sï¿½gnature"})
+    assert response.status_code == 403
+
+
 def test_trusted_forwarded_headers_rebuild_the_signed_url(make_app):
     app = make_app(TRUST_PROXY="1")
     headers = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "ivr.example.gov",
