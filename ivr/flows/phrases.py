@@ -15,7 +15,8 @@ NEAR_MISS = 0.85     # similarity at which a long word counts as one the recogni
 NEAR_MISS_LENGTH = 6  # shorter words are too alike ("cuenta", "cuento") to be taken as near-misses
 
 # A word that turns a phrase around: "that's not it" is not "that's it", whatever lies between.
-NEGATIONS = frozenset({"not", "no", "dont", "isnt", "never", "nunca", "tampoco", "ni"})
+NEGATIONS = frozenset({"not", "no", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "wont", "never",
+                       "nunca", "tampoco", "ni"})
 Span = tuple[int, int]  # the first and one past the last word of the transcript a phrase covers
 
 

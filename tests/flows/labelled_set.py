@@ -42,15 +42,20 @@ def outcome(flowset: FlowSet, node: Node, lang: str, utterance: str) -> str:
     """Where the engine's understanding sends an utterance said at a menu."""
     heard = understand(flowset, node, lang, None, utterance)
     if heard.choice:
-        return heard.choice.goto
+        return place(flowset, heard.choice.goto)
     if heard.between:
         return "ambiguous"
     return OUTCOMES.get(heard.global_key or "", "none")
 
 
-def _expected(node: Node, label: str) -> str:
+def place(flowset: FlowSet, goto: str) -> str:
+    """A node as a place: the node the 0 key reaches is `agent`, however the caller got there."""
+    return OUTCOMES["0"] if goto == flowset.global_keys.get("0") else goto
+
+
+def _expected(flowset: FlowSet, node: Node, label: str) -> str:
     """A label as a place: a key of the menu names its option's target."""
-    return next((o.goto for o in node.options if o.key == label), label)
+    return place(flowset, next((o.goto for o in node.options if o.key == label), label))
 
 
 def score(lang: str, flowset: FlowSet | None = None) -> list[Scored]:
@@ -61,7 +66,7 @@ def score(lang: str, flowset: FlowSet | None = None) -> list[Scored]:
     for menu, by_label in table.items():
         node = flowset.node(menu)
         for label, utterances in by_label.items():
-            expected = _expected(node, str(label))
+            expected = _expected(flowset, node, str(label))
             scored += [Scored(menu, str(u), expected, outcome(flowset, node, lang, str(u))) for u in utterances]
     return scored
 
