@@ -40,3 +40,9 @@ def test_protected_details_reach_only_senior_officers(protected):
     assert handover(state, "tier1") == {"language": "en", "tier": "tier1"}  # not even that it is protected
     senior = handover(state, "tier3")
     assert senior["receipt"] == "EAC2190012345" and senior["protected"] == "yes"
+
+
+def test_a_long_way_round_is_told_by_its_last_choices():
+    path = " > ".join(["main menu"] * 20 + ["case status", "agent"])
+    reason = handover(CallState(vars={"menu_path": path}), "tier1")["reason"]
+    assert reason == "... > main menu > main menu > main menu > case status > agent"
