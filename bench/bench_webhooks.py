@@ -14,6 +14,10 @@ file (bench/webhooks.lua): distinct calls, each walked beforehand to where it an
     lookup    the read-back of a receipt number confirmed: a case found among --cases
     slots     a receipt number keyed for a callback out of hours: three open slots offered
 
+An answer URL whose call keeps its state in the store carries the call's turn, and a request
+posted again with it would be answered from the kept reply, as a delivery Twilio repeats is:
+the bench posts those URLs without the turn, so every look-up and slot offer is worked out anew.
+
 Rounds interleave the apps, so a busy machine slows them alike; the table shows medians, the
 IVR's throughput and p99 as ratios of the limit's. The cases are generated and imported once into
 an SQLite file kept in ~/.cache/ivr-bench (each run works on a copy); with --database-url

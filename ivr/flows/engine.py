@@ -60,6 +60,8 @@ class Engine:
         # Optional: told (qualified node, language) each time a call enters a node; the test
         # harness uses it to measure path coverage. It must not change what the engine does.
         self.observer = observer
+        # The words a Gather hints, by (node, its languages, the call's): worked out from the flows once each.
+        self._words: dict[tuple[str, tuple[str, ...], str], tuple[str, ...]] = {}
 
     def start(self, state: CallState, entry: str | None = None) -> tuple[CallState, Step]:
         """Begin a call at the line's entry node, or at one of its named `entries`."""
@@ -214,12 +216,19 @@ class Engine:
 
     def _gather(self, state: CallState, node: Node, timeout: int | None = None) -> Gather:
         """The Gather for an input node, with the words worth hinting to the recogniser."""
-        langs = LANGUAGES if node.bilingual else (state.lang,)
-        heard = [c.path[-1] for c in choices(self.flowset, node)] if node.type == "menu" else []
-        words = [w for o in heard for la in langs for w in (*o.words.get(la, ()), *o.topics.get(la, ()))]
-        words += [w for k in ("0", "*") for w in self.flowset.key_words.get((k, state.lang), ())]
         default = INPUT_TIMEOUT if node.type == "input" else MENU_TIMEOUT
         # A TTY call is keypad-only from start to end, whatever the flow's nodes allow.
         speech = node.speech and not is_tty(state)
-        return Gather(node.qualified, speech, tuple(dict.fromkeys(words)) if speech else (),
+        return Gather(node.qualified, speech, self._hinted(node, state.lang) if speech else (),
                       node.hints if speech else None, node.max_digits, timeout or default)
+
+    def _hinted(self, node: Node, lang: str) -> tuple[str, ...]:
+        """The words worth hinting at a node: its options' (and those below it) and the global keys'."""
+        langs = LANGUAGES if node.bilingual else (lang,)
+        key = (node.qualified, langs, lang)
+        if key not in self._words:
+            heard = [c.path[-1] for c in choices(self.flowset, node)] if node.type == "menu" else []
+            words = [w for o in heard for la in langs for w in (*o.words.get(la, ()), *o.topics.get(la, ()))]
+            words += [w for k in ("0", "*") for w in self.flowset.key_words.get((k, lang), ())]
+            self._words[key] = tuple(dict.fromkeys(words))
+        return self._words[key]

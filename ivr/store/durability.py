@@ -37,13 +37,20 @@ def _forget(conn) -> None:
 
 
 def _commit(conn) -> None:
-    """Just before COMMIT: let a transaction that must not last past a server crash skip the wait."""
-    if not conn.info.pop(DURABLE, False):
-        conn.connection.driver_connection.execute("SET LOCAL synchronous_commit TO OFF")
+    """Just before COMMIT: a transaction that wrote what must last waits for the disk (the others, by the
+    connection's own setting, do not: most transactions, and they need no statement more)."""
+    if conn.info.pop(DURABLE, False):
+        conn.connection.driver_connection.execute("SET LOCAL synchronous_commit TO ON")
+
+
+def _relaxed_by_default(_dialect, _record, _cargs, cparams) -> None:
+    """Each new connection commits without waiting for the disk unless `_commit` says otherwise."""
+    cparams["options"] = f"{cparams.get('options', '')} -c synchronous_commit=off".strip()
 
 
 def relax_commits(engine: Engine) -> None:
     """Commit without waiting for the disk when a transaction wrote only what a server crash may lose."""
+    event.listen(engine, "do_connect", _relaxed_by_default)
     event.listen(engine, "after_cursor_execute", _note_statement)
     event.listen(engine, "begin", _forget)
     event.listen(engine, "rollback", _forget)
