@@ -26,7 +26,8 @@ The same calls are replayed many times: the look-up limits are raised for the be
 each wrk run the calls' records and look-up counts are emptied, so no call grows past a real one.
 
 --memory serves the IVR and the bare app, plays the four webhooks mixed, and prints each
-worker's resident memory after 10,000 webhooks and every 10,000 after, up to --webhooks.
+worker's resident memory after 10,000 webhooks and every 10,000 after, up to --webhooks (the
+calls' records and look-up counts emptied before each wrk run there too).
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ def main() -> None:
             with served("bare", work, args.workers) as bare, served("minimal", work, args.workers) as minimal:
                 servers = {"ivr": ivr, "bare": bare, "minimal": minimal}
                 if args.memory:
-                    memory_run(servers, plans, args.webhooks, args.connections, work)
+                    memory_run(servers, plans, args.webhooks, args.connections, work, url)
                     return
                 print(f"store: {url.split(':')[0]}, {args.cases:,} cases; wrk -t2 -c{args.connections} "
                       f"-d{args.duration}s; {args.rounds} rounds; gunicorn sync, {args.workers} workers each")

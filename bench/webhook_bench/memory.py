@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from webhook_bench.cases import forget_replays
 from webhook_bench.plans import Plan
 from webhook_bench.serving import Served, worker_pids
 from webhook_bench.wrk import parsed, wrk
@@ -28,10 +29,17 @@ def mixed_requests(plans: dict[str, Plan], work: Path) -> Path:
     return path
 
 
-def played_memory(server: Served, requests_file: Path, webhooks: int, connections: int) -> list[list[float]]:
-    """Each worker's RSS (MiB) after every CHECKPOINT webhooks, up to `webhooks`."""
+def played_memory(server: Served, requests_file: Path, webhooks: int, connections: int,
+                  url: str = "") -> list[list[float]]:
+    """Each worker's RSS (MiB) after every CHECKPOINT webhooks, up to `webhooks`.
+
+    Before each wrk run the calls' records and look-up counts are emptied (`url`: the IVR's store),
+    as the speed runs do: a call replayed for ever would grow a record no real call has.
+    """
     played, samples = 0, []
     while played < webhooks:
+        if url:
+            forget_replays(url)
         played += parsed(wrk(server.base, requests_file, 2, connections))[2]
         while (len(samples) + 1) * CHECKPOINT <= min(played, webhooks):
             samples.append([rss_mib(pid) for pid in worker_pids(server.pid)])
@@ -39,10 +47,10 @@ def played_memory(server: Served, requests_file: Path, webhooks: int, connection
 
 
 def memory_run(servers: dict[str, Served], plans: dict[str, Plan], webhooks: int, connections: int,
-               work: Path) -> None:
+               work: Path, url: str) -> None:
     """Play the mixed webhooks to both apps and print the workers' memory at each checkpoint."""
     requests_file = mixed_requests(plans, work)
-    ivr = played_memory(servers["ivr"], requests_file, webhooks, connections)
+    ivr = played_memory(servers["ivr"], requests_file, webhooks, connections, url)
     bare = played_memory(servers["bare"], requests_file, webhooks, connections)
     answers = (work / "answers.json").stat().st_size / 2**20
     print(f"\nresident memory per gunicorn worker, MiB (the bare app holds {answers:.1f} MiB of recorded answers)")
