@@ -24,7 +24,7 @@ ROWS = ("welcome", "menu", "lookup", "slots")
 WALKERS = 4  # calls walked at once: the served IVR has a worker per core
 KEYS_FOR = {prefix: keys for keys, prefix in KEYPAD_PREFIXES.items()}
 # What each answer must say (so the bench never measures an apology), and how the call gets there.
-HEARD = {"welcome": "For English", "menu": "For the status of a case", "lookup": "The date of this status is",
+HEARD = {"welcome": "For English", "menu": "For the status of a case", "lookup": "This status is from",
          "slots": "press 3"}
 
 

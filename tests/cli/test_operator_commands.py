@@ -61,8 +61,8 @@ def test_a_file_with_a_bad_line_changes_nothing_and_names_the_line(runner, tmp_p
     assert run_json(runner, "changes") == []
 
 
-@pytest.mark.parametrize(("lang", "created"), [("en", "created a secondary request"),
-                                               ("es", "creamos una solicitud secundaria")])
+@pytest.mark.parametrize(("lang", "created"), [("en", "sent a secondary request"),
+                                               ("es", "enviamos una solicitud secundaria")])
 def test_an_imported_request_is_followed_up_after_30_days(app, runner, tmp_path, lang, created):
     good = tmp_path / "online.csv"
     good.write_text(HEADER + "SR31000001,WAC2190054321,expedite,2026-10-01,\n"

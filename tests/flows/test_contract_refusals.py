@@ -28,7 +28,7 @@ CASES = [
     ("case_status.yaml", ", too_many: too_many, limited: limited}", ", too_many: too_many}",
      "case_status.yaml", "on: {found: status", "look_up", "IVR016",
      "action 'look_up_case' can return 'limited', which on: does not wire"),
-    ("case_status.yaml", 'en: "Form {form}, receipt', 'en: "Form {form} {nickname}, receipt',
+    ("case_status.yaml", 'en: "Form {form}. {status_text}', 'en: "Form {form} {nickname}. {status_text}',
      "case_status.yaml", "prompt: case_status", "status", "IVR020",
      "prompt 'case_status' uses {nickname}, which is not set on every way here (not on main.opening -> "),
     ("common.yaml", SORRY_NO_MATCH, "", "common.yaml", "line:", None, "IVR019",

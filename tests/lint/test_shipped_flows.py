@@ -35,7 +35,7 @@ BREAKS = [
 ]
 # The rules that need every file to read cleanly (IVR020, IVR022) are tried one break at a time.
 ON_A_CLEAN_SET = [
-    ("case_status.yaml", '"Form {form}, receipt', '"Form {form} {nickname}, receipt', "IVR020"),
+    ("case_status.yaml", '"Form {form}. {status_text}', '"Form {form} {nickname}. {status_text}', "IVR020"),
     ("main.yaml", "goto: biometrics.intro", "goto: biometrics.find", "IVR022"),
 ]
 

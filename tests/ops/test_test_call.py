@@ -55,7 +55,7 @@ def test_business_conditions_are_honoured(viewer):
     answer = turn(viewer, "start", {"hour": "weekend"}, token)
     for key in ("1", "0"):
         answer = turn(viewer, "act", {"state": answer["state"], "action": "press", "value": key}, token)
-    assert any("next be available" in s["text"] for s in answer["speak"])
+    assert any("not available until" in s["text"] for s in answer["speak"])
     busy = turn(viewer, "start", {"agent": "busy"}, token)
     for key in ("1", "0"):
         busy = turn(viewer, "act", {"state": busy["state"], "action": "press", "value": key}, token)

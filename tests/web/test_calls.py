@@ -148,15 +148,15 @@ def test_out_of_hours_silence_ends_with_a_polite_goodbye(closed_call, lang, good
 
 
 @pytest.mark.parametrize(("lang", "closed"), [
-    ("en", "They will next be available Monday, November 30, at 8 a.m. Eastern time."),
-    ("es", "Estarán disponibles nuevamente el lunes 30 de noviembre, a las 8 de la mañana, hora del Este."),
+    ("en", "not available until Monday, November 30, at 8 a.m. Eastern time."),
+    ("es", "no atienden hasta el lunes 30 de noviembre, a las 8 de la mañana, hora del Este."),
 ])
 def test_agent_out_of_hours_says_when_they_answer_and_offers_a_callback_or_the_menu(closed_call, lang, closed):
     c = closed_call().start()
     c.press(LANGUAGE_KEY[lang]).press("0")
     assert closed in c.last_heard and not c.transfers
-    offer = {"en": "For a callback when an agent is available, press 1",
-             "es": "Para que le devolvamos la llamada cuando haya un agente disponible, oprima 1"}[lang]
+    offer = {"en": "For a callback from an agent, press 1",
+             "es": "Para que le devolvamos la llamada, oprima 1"}[lang]
     assert offer in c.last_heard
     c.press("2")
     assert MAIN_MENU[lang] in c.last_heard
@@ -168,7 +168,7 @@ def test_an_agent_leg_that_fails_is_never_a_dead_end(call, outcome):
     c.agent_outcome = outcome
     c.press("0")
     assert "no pudimos comunicarle con un agente" in c.last_heard
-    assert "Para que le devolvamos la llamada cuando haya un agente disponible, oprima 1" in c.last_heard
+    assert "Para que le devolvamos la llamada, oprima 1" in c.last_heard
     c.press("2")
     assert MAIN_MENU["es"] in c.last_heard
 

@@ -9,13 +9,13 @@ from ivr.harness.simulator import CallFailed
 from tests.conftest import simulated_call, slow_texts
 
 KEYS_FOR = {prefix: keys for keys, prefix in KEYPAD_PREFIXES.items()}
-ASK = {"en": "Please enter the 13-character receipt number", "es": "Por favor, marque el número de recibo"}
+ASK = {"en": "Please enter the 13-character receipt number", "es": "Marque el número de recibo"}
 READ_BACK = {"en": "You entered: E A C, 2 1 9, 0 0 1, 2 3 4 5.", "es": "Usted ingresó: E A C, 2 1 9, 0 0 1, 2 3 4 5."}
 STATUS = {
-    "en": "Form I-485, receipt number E A C, 2 1 9, 0 0 1, 2 3 4 5. We received your case",
-    "es": "Formulario I-485, número de recibo E A C, 2 1 9, 0 0 1, 2 3 4 5. Recibimos su caso",
+    "en": "Form I-485. We received your case",
+    "es": "Formulario I-485. Recibimos su caso",
 }
-DATE = {"en": "The date of this status is November 3, 2026.",
+DATE = {"en": "This status is from November 3, 2026.",
         "es": "Este estado es del 3 de noviembre de 2026."}
 
 
@@ -164,7 +164,7 @@ def test_a_protected_case_goes_to_tier3_with_no_status_spoken(call, lang, receip
     assert ("senior officers" if lang == "en" else "oficiales superiores") in c.all_heard
     assert [t.target for t in c.transfers] == ["tier3"]
     spoken = c.all_heard
-    for words in ("Form I-", "Formulario", "actively", "revisando", "The date of this status", "La fecha de este"):
+    for words in ("Form I-", "Formulario", "actively", "revisando", "This status is from", "Este estado es"):
         assert words not in spoken
 
 

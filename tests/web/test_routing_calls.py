@@ -91,7 +91,7 @@ def test_the_case_already_looked_up_gives_the_zone_without_asking_again(call):
 def test_leaving_the_queue_offers_a_callback(call):
     c = call(agent_outcome="leave").start().press("1").press("0")
     assert [t.target for t in c.transfers] == ["tier1"]
-    assert "For a callback when an agent is available" in c.last_heard
+    assert "For a callback from an agent, press 1" in c.last_heard
 
 
 @pytest.mark.parametrize("outcome", ["busy", "no-answer", "failed"])
@@ -99,7 +99,7 @@ def test_a_dial_that_fails_offers_a_callback(make_app, outcome):
     app = make_app(TRANSFER_TIER2="+12025550199")
     c = simulated_call(app, agent_outcome=outcome).start().press("2").press("4").press("1")
     assert [f"{t.kind}:{t.target}" for t in c.transfers] == ["number:+12025550199"]
-    assert "Para que le devolvamos la llamada cuando haya un agente disponible, oprima 1" in c.last_heard
+    assert "Para que le devolvamos la llamada, oprima 1" in c.last_heard
 
 
 def test_a_keyed_callback_number_is_checked_and_read_back(closed_call):

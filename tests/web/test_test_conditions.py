@@ -42,7 +42,7 @@ def test_a_staging_line_starts_with_the_secret(make_app):
 
 def test_the_clock_holds_for_that_call_alone(test_line):
     late = conditioned_call(test_line, TestConditions(now=AFTER_HOURS)).start().press("1").press("0")
-    assert "next be available" in late.last_heard and not late.transfers
+    assert "not available until" in late.last_heard and not late.transfers
     usual = simulated_call(test_line).start().press("1").press("0")
     assert [t.target for t in usual.transfers] == ["tier1"]
 

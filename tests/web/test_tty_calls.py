@@ -23,8 +23,8 @@ def _plays(call) -> list[str]:
 
 
 @pytest.mark.parametrize(("lang", "offer"), [
-    ("en", "FOR A CALLBACK WHEN AN AGENT IS AVAILABLE, PRESS 1."),
-    ("es", "PARA QUE LE DEVOLVAMOS LA LLAMADA CUANDO HAYA UN AGENTE DISPONIBLE, OPRIMA 1."),
+    ("en", "FOR A CALLBACK FROM AN AGENT, PRESS 1."),
+    ("es", "PARA QUE LE DEVOLVAMOS LA LLAMADA, OPRIMA 1."),
 ])
 def test_out_of_hours_every_prompt_is_baudot_text_an_independent_decoder_reads(make_app, lang, offer):
     app = make_app(FAKE_NOW=CLOSED_HOURS)

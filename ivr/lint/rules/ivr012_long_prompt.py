@@ -1,7 +1,8 @@
 """A prompt takes too long to hear comfortably.
 
 Time is estimated from the words: about 150 words a minute in English and 160 in Spanish,
-numbers of three or more digits read digit by digit, each {placeholder} as three words, and
+numbers of three or more digits read digit by digit, each {placeholder} as its longest value
+(`ivr/lint/texts.py`; three words for one not listed), and
 `rate: slow` (x1.25) or `x-slow` (x1.6) stretching it. At a bilingual node the caller hears
 both languages, one after the other, so their times add up. Limits: 30 seconds for what a menu
 or input says (prompt or reprompt: callers must remember the choices), 45 seconds for any other

@@ -6,13 +6,17 @@ way there since they last acted (the say nodes and transfers' `failed` branches 
 from each place a turn starts: the line's entries, the ends of menus and inputs, a transfer
 that comes back), then the node's own prompt: a menu's up to the end of its first sentence that
 offers a key (all of it when none does), an input's first sentence (it says what to enter). At
-a bilingual node both languages are heard.
+a bilingual node both languages are heard. The say nodes before a menu play inside its <Gather>, so
+a caller may already press a key there, but cannot know which one until a key is offered: all of
+it counts until the first offer, as it does before a transfer's `failed` branch, outside any Gather.
 
 Audio is estimated from the words at a stated speaking rate (`ivr/lint/texts.py`): 150 words a
 minute in English, 160 in Spanish; what the line marks up with <say-as> (phone numbers, 711, spelled
 receipt and reference numbers, ZIP codes: `ivr/flows/say_as.py`) counts a word a character, other
-numbers of three digits or more are read digit by digit, a {placeholder} counts as three words
-(a spelled read-back as its characters: {receipt_spoken} 13, {phone_spoken} 10, {zip_spoken} 5),
+numbers of three digits or more are read digit by digit, a {placeholder} counts as the longest
+value the line fills in for it in that language (a date and time 10 words in English and 15 in
+Spanish, a case status sentence 17 and 20, an ASC's address 15; one not listed, three words; a
+spelled read-back as its characters: {receipt_spoken} 13, {phone_spoken} 10, {zip_spoken} 5),
 and `rate: slow` stretches a prompt by 1.25. The limit is 20
 seconds; the longest way in is reported at the node, with the nodes it passes.
 
