@@ -149,7 +149,7 @@ def test_out_of_hours_silence_ends_with_a_polite_goodbye(closed_call, lang, good
 
 @pytest.mark.parametrize(("lang", "closed"), [
     ("en", "not available until Monday, November 30, at 8 a.m. Eastern time."),
-    ("es", "no atienden hasta el lunes 30 de noviembre, a las 8 de la mañana, hora del Este."),
+    ("es", "vuelven a atender el lunes 30 de noviembre, a las 8 de la mañana, hora del Este."),
 ])
 def test_agent_out_of_hours_says_when_they_answer_and_offers_a_callback_or_the_menu(closed_call, lang, closed):
     c = closed_call().start()
