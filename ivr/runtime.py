@@ -84,7 +84,7 @@ class Runtime:
         clock = make_clock(conditions.now) if conditions.now else self.clock
         texts = self.services.texts
         if "twilio_down" in conditions.faults:
-            texts = texting({**self.config, "TWILIO_API_BASE_URL": UNREACHABLE_API}, self.auth_token)
+            texts = texting({**self.config, "TWILIO_API_BASE_URL": UNREACHABLE_API}, self.auth_token, texts.links)
         services = build_services({**self.config, **settings}, StoreRecords(store), clock, texts)
         engine = Engine(self.flowset, build_actions(services), CONTRACTS, self.engine.observer)
         targets, writer = self.targets, self.writer
@@ -180,9 +180,9 @@ def sms_status_url() -> str:
     return request.host_url.rstrip("/") + "/sms/status"
 
 
-def texting(config: Mapping, auth_token: str) -> Texting:
-    """Texts through the Twilio REST client from IVR_TEXT_FROM; off (no sender) when it is not set."""
-    links = text_links(config["FLOWS_DIR"])
+def texting(config: Mapping, auth_token: str, links: TextLinks | None = None) -> Texting:
+    """Texts through the Twilio REST client from IVR_TEXT_FROM, off without it; `links` when already read."""
+    links = text_links(config["FLOWS_DIR"]) if links is None else links
     if not config["TEXT_FROM"]:
         return Texting(links=links)
     if not TEXT_SENDER.fullmatch(config["TEXT_FROM"]):

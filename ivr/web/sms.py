@@ -9,6 +9,7 @@ from ivr.domain.texting import OPTED_OUT, UNSUBSCRIBED, keyword_change, number_k
 from ivr.runtime import runtime
 from ivr.store.opt_outs import opt_in, opt_out
 from ivr.twiml import empty_messaging_reply
+from ivr.web.reply import twiml_reply
 from ivr.web.signature import require_twilio_signature
 
 bp = Blueprint("sms", __name__, url_prefix="/sms")
@@ -22,7 +23,7 @@ def check_signature():
 
 def empty_reply() -> Response:
     """An empty messaging answer: Twilio itself confirms STOP, START and HELP to the sender."""
-    return Response(empty_messaging_reply(), status=200, mimetype="application/xml")
+    return twiml_reply(empty_messaging_reply())
 
 
 @bp.post("/inbound")
