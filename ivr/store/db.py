@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import PoolProxiedConnection
 
 from ivr.store.durability import relax_commits
 from ivr.store.migrate import upgrade
@@ -69,19 +70,21 @@ class Raced(RuntimeError):
 
 
 class Unit:
-    """One unit of work's transaction: a connection that begins it on first use, and a Session on that
-    connection when ORM code asks for one.
+    """One unit of work's transaction: a pooled connection that begins it on first use, a SQLAlchemy
+    Connection on it when Core code asks, and a Session on that when ORM code asks.
 
     The busiest statements (a call's state, its record, look-up counts) go to the driver's own
-    connection inside the same transaction: SQLAlchemy's work per statement and per Session costs
-    more than SQLite's or PostgreSQL's own.
+    connection inside the same transaction: SQLAlchemy's work per statement, per Connection and
+    per Session costs more than SQLite's or PostgreSQL's own, so a webhook that needs nothing else
+    never makes them.
     """
 
-    __slots__ = ("store", "_connection", "_session", "queued", "_last")
+    __slots__ = ("store", "_pooled", "_connection", "_session", "queued", "_last")
 
     def __init__(self, store: Store):
         self.store = store
-        self._connection: Connection | None = None
+        self._pooled: PoolProxiedConnection | None = None  # the driver's connection, from the pool
+        self._connection: Connection | None = None  # once made, it owns the pooled connection
         self._session: Session | None = None
         self.queued = False  # it holds its turn among the SQLite writers
         self._last: list[Callable[[], None]] = []  # work left to the end of the unit, just before its commit
@@ -91,16 +94,19 @@ class Unit:
         self._last.append(work)
 
     @property
+    def pooled(self) -> PoolProxiedConnection:
+        """The unit's pooled connection (the driver begins the transaction with its first statement)."""
+        if self._pooled is None:
+            self._pooled = self.store.engine.raw_connection()
+        return self._pooled
+
+    @property
     def connection(self) -> Connection:
-        """The unit's connection, its transaction begun."""
+        """The unit's SQLAlchemy connection, on the same pooled connection, its transaction begun."""
         if self._connection is None:
-            connection = self.store.engine.connect()
-            try:
-                connection.begin()
-            except BaseException:
-                connection.close()
-                raise
-            self._connection = connection
+            connection = Connection(self.store.engine, connection=self.pooled)
+            self._connection = connection  # it gives the pooled connection back when closed
+            connection.begin()
         return self._connection
 
     @property
@@ -114,13 +120,19 @@ class Unit:
     def run(self, sql: str, parameters: Mapping[str, Any], writes: bool = False) -> Any:
         """Run a statement written for this database's driver (its own parameter style) on the unit's
         connection, after taking the unit's turn among the writers when it writes; the driver's cursor."""
-        driver = self.connection.connection.driver_connection
+        driver = self.pooled.driver_connection
         if writes:
             self.store.before_write(self)
         return driver.execute(sql, parameters)  # type: ignore[union-attr]  # sqlite3's and psycopg's have it
 
-    def finish(self, ok: bool) -> None:
-        """Commit (flushing the Session's changes first), or roll back; then give the connection back."""
+    def finish(self, ok: bool, abandon: bool = False) -> None:
+        """Commit (flushing the Session's changes first), or roll back; then give the connection back.
+
+        An abandoned unit (its work interrupted, wherever it was) closes its connection instead: a
+        rollback on a connection stopped mid-statement could wait on the server for ever.
+        """
+        if abandon and self._pooled is not None:
+            self._pooled.invalidate()
         try:
             while ok and self._last:
                 self._last.pop(0)()
@@ -130,18 +142,30 @@ class Unit:
                         self._session.flush()
                 finally:
                     self._session.close()
-            if self._connection is not None:
-                if ok:
-                    self._connection.commit()
-                else:
-                    self._connection.rollback()
+            if not abandon:
+                self._end_transaction(ok)
         finally:
             try:
                 if self._connection is not None:
                     self._connection.close()
+                elif self._pooled is not None:
+                    self._pooled.close()
             finally:
                 if self.queued:
                     self.store.writer_done()  # committed or rolled back: the next writer may go
+
+    def _end_transaction(self, ok: bool) -> None:
+        """Commit or roll back, through the SQLAlchemy connection when there is one (its events run)."""
+        if self._connection is not None:
+            if ok:
+                self._connection.commit()
+            else:
+                self._connection.rollback()
+        elif self._pooled is not None:
+            if ok:
+                self._pooled.commit()
+            else:
+                self._pooled.rollback()
 
 
 class Store:
@@ -217,9 +241,9 @@ class Store:
         token = self._unit.set(unit)
         try:
             yield unit
-        except BaseException:
+        except BaseException as error:
             self._unit.reset(token)
-            unit.finish(ok=False)
+            unit.finish(ok=False, abandon=not isinstance(error, Exception))  # an interrupt, a timer
             raise
         self._unit.reset(token)
         unit.finish(ok=True)

@@ -19,7 +19,7 @@ CASE, NEW_ORLEANS_CASE, PHOENIX = "3222190012345#", "7722190022222#", "622219003
 
 @dataclass
 class CountingTransport:
-    """Posts through the Flask client and notes how many store transactions each webhook began."""
+    """Posts through the Flask client and notes how many transactions each webhook began in SQLite."""
 
     inner: FlaskTransport
     began: list[int] = field(default_factory=lambda: [0])
@@ -41,11 +41,17 @@ def counted(make_app):
     def transport_for(app) -> CountingTransport:
         transport = CountingTransport(FlaskTransport(app.test_client()))
 
-        def began(_connection) -> None:
-            transport.began[0] += 1
+        def traced(statement: str) -> None:
+            if statement.lstrip().upper().startswith("BEGIN"):
+                transport.began[0] += 1
+
+        def watch(dbapi_connection, _record, _proxy) -> None:
+            # SQLite's own trace: every BEGIN the database runs, whoever asked for it (the driver
+            # begins a transaction before a unit's first write, SQLAlchemy's or the unit's own).
+            dbapi_connection.set_trace_callback(traced)
 
         with app.app_context():
-            event.listen(runtime().store.engine, "begin", began)
+            event.listen(runtime().store.engine, "checkout", watch)
         transports.append(transport)
         return transport
 
