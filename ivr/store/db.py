@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import PoolProxiedConnection
 
+from ivr.store.checkpoints import BACKSTOP_PAGES, Checkpointer
 from ivr.store.durability import relax_commits
 from ivr.store.migrate import upgrade
 from ivr.store.writers import WriterQueue, is_write
@@ -39,6 +40,7 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")  # the store's thread checkpoints
     cursor.close()
 
 
@@ -189,6 +191,7 @@ class Store:
         self._preparing = threading.Lock()
         database = engine.url.database if engine.dialect.name == "sqlite" else None
         self._writers = WriterQueue(database) if database and database != ":memory:" else None
+        self._checkpoints = Checkpointer(database, self) if self._writers is not None and database else None
         if self._writers is not None:
             event.listen(engine, "before_cursor_execute", self._queue_writer)
 
@@ -237,6 +240,8 @@ class Store:
             yield open_unit
             return
         self.migrate()
+        if self._checkpoints is not None:
+            self._checkpoints.keep_running()
         unit = Unit(self)
         token = self._unit.set(unit)
         try:
@@ -259,7 +264,9 @@ class Store:
         return self.unit_of_work()
 
     def dispose(self) -> None:
-        """Close every pooled connection."""
+        """Close every pooled connection (and stop checkpointing from this process)."""
+        if self._checkpoints is not None:
+            self._checkpoints.stop()
         self.engine.dispose()
 
 
