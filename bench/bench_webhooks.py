@@ -6,7 +6,7 @@
 Three apps are served side by side (gunicorn, sync, 2 workers each, on loopback ports the kernel
 picks): this IVR; "the limit", a bare Flask app answering each request with the very bytes the IVR
 gave it; and a minimal Flask route that builds a greeting with VoiceResponse per request and
-checks no signature (bench/webhook_references.py). wrk posts signed Twilio-shaped bodies from a
+checks no signature (bench/webhook_bench/references.py). wrk posts signed Twilio-shaped bodies from a
 file (bench/webhooks.lua): distinct calls, each walked beforehand to where it answers, for
 
     welcome   POST /voice, a new call
@@ -22,8 +22,10 @@ Rounds interleave the apps, so a busy machine slows them alike; the table shows 
 IVR's throughput and p99 as ratios of the limit's. The cases are generated and imported once into
 an SQLite file kept in ~/.cache/ivr-bench (each run works on a copy); with --database-url
 (PostgreSQL) the bench makes a database of its own, copies the cases in, and drops it after.
-The same calls are replayed many times: the look-up limits are raised for the bench, and before
-each wrk run the calls' records and look-up counts are emptied, so no call grows past a real one.
+The same calls are replayed: the look-up limits are raised for the bench, there are enough calls
+(--calls) that each is replayed only a few times in one wrk run, and before each run the calls'
+records and look-up counts are emptied, so no call's record grows past a real one's (with 400
+calls a record gained some fifty turns in a run, and each turn's write grew with it).
 
 --memory serves the IVR and the bare app, plays the four webhooks mixed, and prints each
 worker's resident memory after 10,000 webhooks and every 10,000 after, up to --webhooks (the
@@ -61,7 +63,7 @@ def options() -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=8, help="seconds per wrk run (default 8)")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per app (default 2)")
-    parser.add_argument("--calls", type=int, default=400, help="distinct calls per webhook (default 400)")
+    parser.add_argument("--calls", type=int, default=2000, help="distinct calls per webhook (default 2000)")
     parser.add_argument("--memory", action="store_true", help="report worker memory instead of speed")
     parser.add_argument("--webhooks", type=int, default=100_000, help="webhooks played with --memory")
     return parser.parse_args()

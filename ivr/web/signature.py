@@ -16,6 +16,15 @@ def signed_url() -> str:
     return request.url
 
 
+class SignedFields(dict):
+    """The form's fields as RequestValidator reads them first (`getall`); werkzeug's form has only
+    `getlist`, which the library reaches after an AttributeError for every field."""
+
+    def getall(self, name: str) -> list[str]:
+        """Every value of the field."""
+        return self[name]
+
+
 def is_signed(validator: RequestValidator, url: str, signature: str) -> bool:
     """Whether the signature is Twilio's for this URL and the request's form.
 
@@ -23,9 +32,10 @@ def is_signed(validator: RequestValidator, url: str, signature: str) -> bool:
     only when that fails is the library's full check made, which also tries the URL with and
     without its port (twice the work, for every webhook otherwise).
     """
-    if hmac.compare_digest(validator.compute_signature(url, request.form).encode(), signature.encode()):
+    fields = SignedFields(request.form.lists())
+    if hmac.compare_digest(validator.compute_signature(url, fields).encode(), signature.encode()):
         return True
-    return validator.validate(url, request.form, signature)
+    return validator.validate(url, fields, signature)
 
 
 def require_twilio_signature(auth_token: str) -> None:
