@@ -16,6 +16,7 @@ from typing import Any
 from ivr.domain.callback_references import KEYED_PREFIX as CALLBACK_KEYED_PREFIX
 from ivr.domain.receipts import KEYPAD_PREFIXES, PREFIXES, parse_receipt_number, spoken_groups
 from ivr.domain.references import KEYED_PREFIX, spoken_reference
+from ivr.harness.expect import text_matches
 from ivr.harness.scenario import Scenario
 from ivr.imports.test_data import CALLBACK_REFERENCE, REFERENCE
 
@@ -24,6 +25,7 @@ KEYED = {prefix: keys for keys, prefix in KEYPAD_PREFIXES.items()}  # EAC -> 322
 DIGIT_WORDS = {"en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"],
                "es": ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"]}
 CALLBACK_IDS = (2_000_000_000, 2_147_000_000)  # ids the line's own sequence never reaches
+FRESH_TRIES = 50  # new numbers drawn, at most, for one that says nothing a scenario expects not to hear
 
 
 class FreshIds:
@@ -94,14 +96,32 @@ def _rewrite(value: Any, pairs: list[tuple[str, str]]) -> Any:
     return value
 
 
+def _unheard(forms: list[str], not_heard: list[dict]) -> bool:
+    """Whether none of a number's forms says what the scenario expects not to hear."""
+    return not any(text_matches(spec, form) for spec in not_heard for form in forms)
+
+
+def _fresh(new, forms_of, not_heard: list[dict]) -> list[str]:
+    """The forms of a new number (`new()`) that says nothing the scenario expects not to hear: a reference
+    read back as "7 5 9 1, 3 1 0 8" must not fail a check that the caller's number, 310..., is never read."""
+    for _ in range(FRESH_TRIES):
+        forms = forms_of(new())
+        if _unheard(forms, not_heard):
+            return forms
+    return forms
+
+
 def with_fresh_identifiers(scenario: Scenario, ids: FreshIds) -> Scenario:
     """The scenario with new numbers for its records' receipts, references and callbacks, everywhere it says them."""
     receipts, references = identifiers(scenario.data)
+    not_heard = [step.arg for step in scenario.steps if step.kind == "expect_not_heard"]
     pairs: list[tuple[str, str]] = []
     for receipt in sorted(receipts):
-        pairs += zip(receipt_forms(receipt), receipt_forms(ids.receipt(receipt)), strict=True)
+        fresh = _fresh(lambda like=receipt: ids.receipt(like), receipt_forms, not_heard)
+        pairs += zip(receipt_forms(receipt), fresh, strict=True)
     for reference in sorted(references):
-        pairs += zip(reference_forms(reference), reference_forms(ids.reference(reference)), strict=True)
+        fresh = _fresh(lambda like=reference: ids.reference(like), reference_forms, not_heard)
+        pairs += zip(reference_forms(reference), fresh, strict=True)
     pairs.sort(key=lambda pair: -len(pair[0]))  # the longest first: a keyed receipt before its digits
     data = _rewrite(scenario.data, pairs)
     for callback in data.get("callbacks", []):

@@ -14,6 +14,9 @@ from ivr.harness.html_report import html_report
 from ivr.harness.load import LoadReport, load_mix, plan, run_load
 from ivr.harness.load_html import load_section
 from ivr.harness.load_plan import Thresholds, parse_limits
+from ivr.harness.load_workers import run_load_on_cores
+from ivr.harness.local import LocalBackend
+from ivr.harness.local_line import LineBackend
 from ivr.harness.remote import is_local_url
 from ivr.harness.scenario import load_scenario
 from ivr.harness.suite import RunResult, scenario_files
@@ -58,17 +61,21 @@ def load_command(paths, url, auth_token, conditions_secret, twilio_api, account_
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     entries = load_mix(Path(mix)) if mix else [(s, 1.0) for s in _scenarios(paths or [SHIPPED])]
-    with backend_for(url, auth_token, None, None, conditions_secret, twilio_api, account_sid) as backend:
+    with backend_for(url, auth_token, None, None, conditions_secret, twilio_api, account_sid) as served_or_local:
+        backend = LineBackend(served_or_local) if isinstance(served_or_local, LocalBackend) else served_or_local
         runnable = [(s, w) for s, w in entries if not backend.skip_reason(s)]
         for scenario, _ in entries:
             if backend.skip_reason(scenario):
                 click.echo(f"left out of the mix: {scenario.path}: {backend.skip_reason(scenario)}", err=True)
         if not runnable:
             raise click.UsageError("no scenario of the mix can run against a served IVR")
-        report = run_load(backend, plan(runnable, calls, seed), concurrency, max_seconds,
-                          LoadReport(calls, rate=rate, ramp=ramp, thresholds=thresholds))
+        planned, report = plan(runnable, calls, seed), LoadReport(calls, rate=rate, ramp=ramp, thresholds=thresholds)
+        if isinstance(backend, LineBackend):  # in-process: on every core
+            run_load_on_cores(backend, planned, concurrency, max_seconds, report)
+        else:
+            run_load(backend, planned, concurrency, max_seconds, report)
         if html_path:
-            write_html(report, backend, Path(html_path))
+            write_html(report, served_or_local, Path(html_path))
     click.echo(report.text(), nl=False)
     if json_path:
         Path(json_path).write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")

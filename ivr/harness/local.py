@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
@@ -24,7 +25,7 @@ from ivr.harness.runner import random_caller, tier_of
 from ivr.harness.scenario import DEFAULT_NOW, Conditions, Scenario
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.texts import TextLog
-from ivr.harness.transport import FlaskTransport
+from ivr.harness.transport import WsgiTransport
 from ivr.imports.test_data import parse_test_data
 from ivr.runtime import EXTENSION, UNREACHABLE_API
 from ivr.store.call_records import CallRecord, list_calls
@@ -96,6 +97,7 @@ class LocalBackend:
         self.default_now = default_now
         self.apps: dict[tuple, Flask] = {}
         self.own_stores: list[Flask] = []  # apps of scenarios with records, each on its own database
+        self.lines: list[Flask] = []  # apps that honour signed test conditions, on the shared database
         self.node_log: list[tuple[str, str]] = []  # (node, lang) as the engines enter them, in order
         self._building = threading.RLock()  # `harness load` opens calls on many threads at once
         self._standin: RestStandin | None = None  # Twilio's REST API for the apps: texts, Lookup, calls
@@ -141,6 +143,14 @@ class LocalBackend:
                     copy_database(self.workdir / SHARED, self.template)
         return self.apps[key]
 
+    def app_for_line(self, config: dict) -> Flask:
+        """A new app on the shared database at the default instant, with more configuration (a test line's)."""
+        self.app_for(Conditions())
+        with self._building:
+            app = self._build(self.default_now, (), (), config=config)
+            self.lines.append(app)
+        return app
+
     def _key(self, conditions: Conditions) -> tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]:
         """What sets an app apart: its clock, faults and settings."""
         return conditions.now or self.default_now, tuple(sorted(conditions.faults)), conditions.settings
@@ -154,27 +164,28 @@ class LocalBackend:
         """A new app on a database of its own (the demo data as first built), holding the scenario's records."""
         self.app_for(Conditions())
         with self._building:
-            database = self.workdir / f"records-{len(self.own_stores) + 1}.sqlite3"
+            # Named by process too: a load's worker processes each add their own.
+            database = self.workdir / f"records-{os.getpid()}-{len(self.own_stores) + 1}.sqlite3"
             copy_database(self.template, database)
             app = self._build(*self._key(scenario.conditions), database=database, data=scenario.data)
             self.own_stores.append(app)
         return app
 
     def _build(self, now: str, faults: tuple[str, ...], settings: tuple[tuple[str, str], ...],
-               database: Path | None = None, data: dict | None = None) -> Flask:
+               database: Path | None = None, data: dict | None = None, config: dict | None = None) -> Flask:
         """A new app at that instant, with its engine observed, its records added and its faults injected."""
-        config = {
+        settings_of_app = {
             "TESTING": True, "TWILIO_AUTH_TOKEN": TOKEN, "FAKE_NOW": now, "DEMO_DATA": "1",
             "DATABASE_URL": f"sqlite:///{database or self.workdir / SHARED}",
             "INSTANCE_PATH": str(self.workdir / "instance"), "PUBLIC_BASE_URL": "", "TRUST_PROXY": "0",
             "TWILIO_ACCOUNT_SID": ACCOUNT, "TWILIO_API_BASE_URL": self.standin.url, "TEXT_FROM": TEXT_FROM,
-            **dict(settings),
+            **dict(settings), **(config or {}),
         }
         if "twilio_down" in faults:
-            config["TWILIO_API_BASE_URL"] = UNREACHABLE_API
+            settings_of_app["TWILIO_API_BASE_URL"] = UNREACHABLE_API
         if self.flows_dir:
-            config["FLOWS_DIR"] = str(self.flows_dir)
-        app = self.factory(config)
+            settings_of_app["FLOWS_DIR"] = str(self.flows_dir)
+        app = self.factory(settings_of_app)
         rt = app.extensions[EXTENSION]
         rt.store.engine.dispose()
         event.listen(rt.store.engine, "connect", _without_fsync)
@@ -194,7 +205,7 @@ class LocalBackend:
     def open_call(self, scenario: Scenario) -> tuple[SimulatedCall, RecordingTransport]:
         """A new call into the app for the scenario's conditions."""
         app = self.app_with_records(scenario) if scenario.data else self.app_for(scenario.conditions)
-        transport = RecordingTransport(FlaskTransport(app.test_client(), BASE_URL), self.node_log)
+        transport = RecordingTransport(WsgiTransport(app), self.node_log)
         call = SimulatedCall(transport, BASE_URL, TOKEN, caller=scenario.caller or random_caller(),
                              agent_outcome=scenario.conditions.agent)
         if scenario.called:
@@ -216,12 +227,19 @@ class LocalBackend:
         apps = ([shared] if shared else []) + self.own_stores
         return [record for app in apps for record in list_calls(app.extensions[EXTENSION].store)]
 
+    def after_fork(self) -> None:
+        """In a forked worker: leave the parent's pooled connections to it, and open a REST client of its own."""
+        for app in [*self.apps.values(), *self.own_stores, *self.lines]:
+            app.extensions[EXTENSION].store.engine.dispose(close=False)
+        self._texts = None
+
     def close(self) -> None:
         """Close every app's database connections."""
-        for app in [*self.apps.values(), *self.own_stores]:
+        for app in [*self.apps.values(), *self.own_stores, *self.lines]:
             app.extensions[EXTENSION].store.dispose()
         self.apps.clear()
         self.own_stores.clear()
+        self.lines.clear()
         if self._standin is not None:
             self._standin.__exit__(None, None, None)
             self._standin, self._texts = None, None

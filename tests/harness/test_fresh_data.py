@@ -42,3 +42,21 @@ def test_every_call_gets_numbers_of_its_own():
     receipts = {c.data["cases"][0]["receipt_number"] for c in calls}
     references = {r["reference"] for c in calls for r in c.data["service_requests"]}
     assert len(receipts) == 500 and len(references) == 1000
+
+
+class Drawn(FreshIds):
+    """Fresh numbers in a set order: the first reference is one whose digits read "3 1 0"."""
+
+    def __init__(self, references: list[str]):
+        super().__init__(random.Random(3))
+        self.references = iter(references)
+
+    def reference(self, like: str = "SR") -> str:
+        return next(self.references)
+
+
+def test_a_new_number_never_says_what_the_scenario_expects_not_to_hear():
+    scenario = load_scenario(SCENARIOS / "callback_protected_by_receipt_en.yaml")  # "3 1 0" must not be heard
+    fresh = with_fresh_identifiers(scenario, Drawn(["CB75913108", "CB75924418"]))
+    assert fresh.data["callbacks"][0]["reference"] == "CB75924418"
+    assert any("C B, 7 5 9 2, 4 4 1 8" in step.text for step in fresh.steps)

@@ -1,0 +1,120 @@
+"""In-process, as a served line is loaded: one app, each call's conditions signed on its first webhook.
+
+`harness load` without --url plays its calls into one app built with a test-conditions secret,
+as the served suite plays them into a line started with one: each call's clock, agents, faults,
+settings and records hold for that call alone, and its records go into the shared store under
+numbers no other call uses (and are removed when it ends). No app is built, and no database is
+copied, per call. A scenario whose conditions a line cannot take per call (a setting that holds
+for the whole line, a fault only injected in-process) is played as `harness run` plays it, on an
+app of its own.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import Flask
+
+from ivr.domain.texting import TextLinks
+from ivr.flows.model import FlowSet
+from ivr.harness.fresh_data import FreshIds, with_fresh_identifiers
+from ivr.harness.local import BASE_URL, TOKEN, LocalBackend
+from ivr.harness.recording import RecordingTransport
+from ivr.harness.remote import conditions_of, with_callback_to_answer
+from ivr.harness.runner import random_caller
+from ivr.harness.scenario import Conditions, Scenario
+from ivr.harness.simulator import SimulatedCall
+from ivr.harness.texts import TextLog
+from ivr.harness.transport import WsgiTransport
+from ivr.runtime import FAULTS, PER_CALL_SETTINGS
+from ivr.test_conditions import TestConditions, sign
+
+LINE_ENV = "harness"  # the line's IVR_ENV: a test line (a production one refuses the secret)
+
+
+def per_call(scenario: Scenario) -> bool:
+    """Whether a line can take the scenario's conditions for its call alone (as a served line would)."""
+    conditions = scenario.conditions
+    return (all(name in PER_CALL_SETTINGS for name, _ in conditions.settings)
+            and all(fault in FAULTS for fault in conditions.faults))
+
+
+class LineBackend:
+    """One app on the local backend's shared database, honouring signed test conditions."""
+
+    mode = "in-process"
+
+    def __init__(self, local: LocalBackend):
+        self.local = local
+        self.secret = secrets.token_hex(16)
+        self.fresh = FreshIds()
+        self._line: Flask | None = None
+
+    @property
+    def line(self) -> Flask:
+        """The app every call whose conditions it can take is played into, built on first use."""
+        if self._line is None:
+            self._line = self.local.app_for_line({"TEST_CONDITIONS_SECRET": self.secret, "ENV": LINE_ENV})
+        return self._line
+
+    @property
+    def texts(self) -> TextLog:
+        """The texts the apps sent."""
+        return self.local.texts
+
+    @property
+    def links(self) -> TextLinks:
+        """The apps' pages and the message that carries one."""
+        return self.local.links
+
+    @property
+    def flowset(self) -> FlowSet:
+        """The flows the apps run."""
+        return self.local.flowset
+
+    def skip_reason(self, scenario: Scenario) -> str | None:
+        """In-process every condition can be set: nothing is skipped."""
+        return None
+
+    def prepare(self, scenario: Scenario) -> Scenario:
+        """A call for the line: its records (and the callback it answers) under numbers new to the line."""
+        if not per_call(scenario):
+            return self.local.prepare(scenario)
+        if scenario.answers_callback:
+            scenario = with_callback_to_answer(scenario)
+        return with_fresh_identifiers(scenario, self.fresh)
+
+    def warm(self, scenarios: list[Scenario]) -> None:
+        """Build, now, the line and each app the scenarios will be played on (all but those with records)."""
+        self.local.app_for(Conditions())
+        _ = self.line
+        for scenario in scenarios:
+            if not per_call(scenario) and not scenario.data:
+                self.local.app_for(scenario.conditions)
+
+    def open_call(self, scenario: Scenario) -> tuple[SimulatedCall, RecordingTransport]:
+        """A new call into the line, its conditions signed on its first webhook."""
+        if not per_call(scenario):
+            return self.local.open_call(scenario)
+        transport = RecordingTransport(WsgiTransport(self.line), self.local.node_log)
+        call = SimulatedCall(transport, BASE_URL, TOKEN, caller=scenario.caller or random_caller(),
+                             agent_outcome=scenario.conditions.agent)
+        if scenario.called:
+            call.called = scenario.called
+        if scenario.queue_wait is not None:
+            call.queue_wait = scenario.queue_wait
+        if scenario.answers_callback:
+            call.entry_path = f"/voice/callback?id={scenario.data['callbacks'][-1]['id']}&lang={scenario.language}"
+        conditions = conditions_of(scenario)
+        if conditions != TestConditions(now=self.local.default_now, agent="answered"):  # else the line's own
+            call.start_headers = sign(conditions, call.call_sid, self.secret)
+        return call, transport
+
+    def tier_of(self, kind: str, target: str) -> str | None:
+        """The tier a transfer reached, from the apps' configured targets."""
+        return self.local.tier_of(kind, target)
+
+    def after_fork(self) -> None:
+        """In a forked worker: new identifiers (the parent's would repeat) and no connection of the parent's."""
+        self.fresh = FreshIds()
+        self.local.after_fork()
