@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from ivr.domain.hours import LiveHours, is_business_day, is_open
@@ -95,20 +96,33 @@ def _slots(
     earliest: datetime,
 ) -> Iterator[datetime]:
     for day in local_days:
-        # The caller's business day is the filing location's date: a Friday
-        # holiday in Guam is a holiday there even while it is Thursday in
-        # Washington.
-        if not is_business_day(hours, day):
-            continue
-        for clock in window.start_times():
-            # Each start is built from its own date and wall time, so it gets
-            # that date's UTC offset; no timedelta crosses a DST change.
-            start = datetime.combine(day, clock, tzinfo=tz)
-            if not _exists(start):
-                continue
-            start = start.astimezone(UTC)
-            if start >= earliest and _within_live_hours(hours, start, window.slot):
+        for start in _day_slots(day, tz, hours, window):
+            if start >= earliest:
                 yield start
+
+
+# A day's slots are the same for every caller in its zone: the few weeks ahead in the zones of the
+# moment's callers are worked out once each, not at every offer.
+@lru_cache(maxsize=1024)
+def _day_slots(day: date, tz: ZoneInfo, hours: LiveHours, window: CallbackWindow) -> tuple[datetime, ...]:
+    """The slot starts of one local day that exist and fall wholly in live hours, in UTC, earliest first."""
+    # The caller's business day is the filing location's date: a Friday
+    # holiday in Guam is a holiday there even while it is Thursday in
+    # Washington.
+    if not is_business_day(hours, day):
+        return ()
+    starts = []
+    slot = window.slot
+    for clock in window.start_times():
+        # Each start is built from its own date and wall time, so it gets
+        # that date's UTC offset; no timedelta crosses a DST change.
+        start = datetime.combine(day, clock, tzinfo=tz)
+        if not _exists(start):
+            continue
+        start = start.astimezone(UTC)
+        if _within_live_hours(hours, start, slot):
+            starts.append(start)
+    return tuple(starts)
 
 
 def _exists(local: datetime) -> bool:

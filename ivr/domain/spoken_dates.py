@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, get_timezone_location, get_timezone_name
@@ -32,6 +33,9 @@ def _require_aware(dt: datetime) -> None:
         )
 
 
+# Babel works a date out afresh each time (locale, pattern, each field): the dates of the moment's
+# cases and slots are said again and again, so each is worked out once. Bounded; the values are text.
+@lru_cache(maxsize=4096)
 def spoken_date(d: date, lang: str) -> str:
     """Say a date with its year: "November 3, 2026" / "3 de noviembre de 2026"."""
     return format_date(d, "long", locale=_locale(lang))
@@ -79,6 +83,7 @@ def spoken_zone(tz_name: str, when: datetime, lang: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1024)  # the slots of the coming weeks, offered to every caller in their zone
 def spoken_moment(dt: datetime, tz_name: str, lang: str) -> str:
     """Say an instant in a place's zone: "Monday, November 30, at 8 a.m. Eastern time"."""
     local = dt.astimezone(ZoneInfo(tz_name))

@@ -15,18 +15,29 @@ from ivr.domain.callbacks import BookedCallback, Booking
 from ivr.domain.privacy import PROTECTED_TIER
 from ivr.store.audit import note_change
 from ivr.store.db import Store
-from ivr.store.tables import Callback, CallbackSlot
+from ivr.store.driver_sql import DriverStatement
+from ivr.store.tables import Callback, CallbackSlot, table_of
 
 STATES = ("scheduled", "dialing", "completed", "no-answer", "failed", "cancelled")
 
 
+SLOTS = table_of(CallbackSlot)
+# The slot offer asks for a batch of starts, earliest first: one statement of the same text for any
+# batch (the span between its first and last start), the starts outside the batch left out after.
+BOOKED_BETWEEN = DriverStatement("SELECT starts_at, booked FROM callback_slots "
+                                 "WHERE starts_at >= :first AND starts_at <= :last",
+                                 binds={"first": SLOTS.c.starts_at, "last": SLOTS.c.starts_at},
+                                 results=[SLOTS.c.starts_at, SLOTS.c.booked])
+
+
 def booked_counts(store: Store, starts: Iterable[datetime]) -> dict[datetime, int]:
     """How many callbacks each of these slot starts already holds."""
-    starts = list(starts)
-    with store.session() as session:
-        rows = session.execute(select(CallbackSlot.starts_at, CallbackSlot.booked)
-                               .where(CallbackSlot.starts_at.in_(starts)))
-        return {start: booked for start, booked in rows}
+    wanted = set(starts)
+    if not wanted:
+        return {}
+    with store.unit() as unit:
+        rows = BOOKED_BETWEEN.rows(unit, first=min(wanted), last=max(wanted))
+    return {start: booked for start, booked in rows if start in wanted}
 
 
 def _take_place(session, start: datetime, capacity: int) -> bool:

@@ -74,3 +74,11 @@ class DriverStatement:
             return None
         _, _, results = self._for(unit.store.engine.dialect)
         return tuple(convert(value) for convert, value in zip(results, row, strict=True)) if results else tuple(row)
+
+    def rows(self, unit: Unit, **values: Any) -> list[tuple]:
+        """Every row it reads, their values converted by their columns' types."""
+        fetched = self.run(unit, **values).fetchall()
+        _, _, results = self._for(unit.store.engine.dialect)
+        if not results:
+            return [tuple(row) for row in fetched]
+        return [tuple(convert(value) for convert, value in zip(results, row, strict=True)) for row in fetched]
