@@ -11,6 +11,7 @@ database, as the instances of a served line do.
 from __future__ import annotations
 
 import copy
+import gc
 import multiprocessing
 import os
 import threading
@@ -122,17 +123,19 @@ def run_load_on_cores(backend: ForkableBackend, calls: list[Scenario], concurren
     global _JOB
     report = report or LoadReport(len(calls))
     workers = worker_count(concurrency)
+    backend.warm(calls)  # built once, before the fork (each worker would build its own) and before any thread
     if workers == 1:
         return run_load(backend, calls, concurrency, max_seconds, report)
-    backend.warm(calls)  # built once, before the fork: each worker would otherwise build its own
     context = multiprocessing.get_context("fork")
     report.planned, report.began = len(calls), time.monotonic()
     planned = start_times(len(calls), report.rate, report.ramp)
     _JOB = _Job(backend, calls, planned, report.began, report.began + max_seconds, context.Value("i", 0))
+    gc.freeze()  # what the workers inherit: their collections need not walk it (nor copy its pages to)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             results = [future.result() for future in [pool.submit(_work, s) for s in shares(concurrency, workers)]]
     finally:
+        gc.unfreeze()
         _JOB = None
     for index, started, outcome in sorted((p for result in results for p in result), key=lambda p: p[0]):
         if outcome is not None:

@@ -143,11 +143,11 @@ class LocalBackend:
                     copy_database(self.workdir / SHARED, self.template)
         return self.apps[key]
 
-    def app_for_line(self, config: dict) -> Flask:
-        """A new app on the shared database at the default instant, with more configuration (a test line's)."""
+    def app_for_line(self, now: str, config: dict) -> Flask:
+        """A new app on the shared database at that instant, with more configuration (a test line's)."""
         self.app_for(Conditions())
         with self._building:
-            app = self._build(self.default_now, (), (), config=config)
+            app = self._build(now, (), (), config=config)
             self.lines.append(app)
         return app
 

@@ -1,10 +1,10 @@
-"""In-process, as a served line is loaded: one app, each call's conditions signed on its first webhook.
+"""In-process, as a served line is loaded: an app per clock, each call's other conditions signed on its first webhook.
 
-`harness load` without --url plays its calls into one app built with a test-conditions secret,
-as the served suite plays them into a line started with one: each call's clock, agents, faults,
-settings and records hold for that call alone, and its records go into the shared store under
-numbers no other call uses (and are removed when it ends). No app is built, and no database is
-copied, per call. A scenario whose conditions a line cannot take per call (a setting that holds
+`harness load` without --url plays its calls into an app built with a test-conditions secret (one
+per clock the scenarios set), as the served suite plays them into a line started with one: each
+call's faults, settings and records hold for that call alone, and its records go into the shared
+store under numbers no other call uses (and are removed when it ends). No app is built, and no
+database is copied, per call. A scenario whose conditions a line cannot take per call (a setting that holds
 for the whole line, a fault only injected in-process) is played as `harness run` plays it, on an
 app of its own.
 """
@@ -12,6 +12,7 @@ app of its own.
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 
 from flask import Flask
 
@@ -48,14 +49,15 @@ class LineBackend:
         self.local = local
         self.secret = secrets.token_hex(16)
         self.fresh = FreshIds()
-        self._line: Flask | None = None
+        self._lines: dict[str, Flask] = {}
 
-    @property
-    def line(self) -> Flask:
-        """The app every call whose conditions it can take is played into, built on first use."""
-        if self._line is None:
-            self._line = self.local.app_for_line({"TEST_CONDITIONS_SECRET": self.secret, "ENV": LINE_ENV})
-        return self._line
+    def line(self, now: str | None) -> Flask:
+        """The app whose clock reads `now` (or the default instant), built on first use: a call at that instant
+        needs no conditions but its records, faults and settings."""
+        now = now or self.local.default_now
+        if now not in self._lines:
+            self._lines[now] = self.local.app_for_line(now, {"TEST_CONDITIONS_SECRET": self.secret, "ENV": LINE_ENV})
+        return self._lines[now]
 
     @property
     def texts(self) -> TextLog:
@@ -85,18 +87,19 @@ class LineBackend:
         return with_fresh_identifiers(scenario, self.fresh)
 
     def warm(self, scenarios: list[Scenario]) -> None:
-        """Build, now, the line and each app the scenarios will be played on (all but those with records)."""
+        """Build, now, each app the scenarios will be played on (all but those with records of an app's own)."""
         self.local.app_for(Conditions())
-        _ = self.line
         for scenario in scenarios:
-            if not per_call(scenario) and not scenario.data:
+            if per_call(scenario):
+                self.line(scenario.conditions.now)
+            elif not scenario.data:
                 self.local.app_for(scenario.conditions)
 
     def open_call(self, scenario: Scenario) -> tuple[SimulatedCall, RecordingTransport]:
         """A new call into the line, its conditions signed on its first webhook."""
         if not per_call(scenario):
             return self.local.open_call(scenario)
-        transport = RecordingTransport(WsgiTransport(self.line), self.local.node_log)
+        transport = RecordingTransport(WsgiTransport(self.line(scenario.conditions.now)), self.local.node_log)
         call = SimulatedCall(transport, BASE_URL, TOKEN, caller=scenario.caller or random_caller(),
                              agent_outcome=scenario.conditions.agent)
         if scenario.called:
@@ -105,8 +108,9 @@ class LineBackend:
             call.queue_wait = scenario.queue_wait
         if scenario.answers_callback:
             call.entry_path = f"/voice/callback?id={scenario.data['callbacks'][-1]['id']}&lang={scenario.language}"
-        conditions = conditions_of(scenario)
-        if conditions != TestConditions(now=self.local.default_now, agent="answered"):  # else the line's own
+        # The agents' answer is reported by the simulated Twilio, as `harness run` does; the clock is the line's.
+        conditions = replace(conditions_of(scenario), now=None, agent=None)
+        if conditions != TestConditions():
             call.start_headers = sign(conditions, call.call_sid, self.secret)
         return call, transport
 

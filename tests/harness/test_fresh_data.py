@@ -60,3 +60,10 @@ def test_a_new_number_never_says_what_the_scenario_expects_not_to_hear():
     fresh = with_fresh_identifiers(scenario, Drawn(["CB75913108", "CB75924418"]))
     assert fresh.data["callbacks"][0]["reference"] == "CB75924418"
     assert any("C B, 7 5 9 2, 4 4 1 8" in step.text for step in fresh.steps)
+
+
+def test_test_callbacks_are_numbered_downwards_away_from_the_lines_own_bookings():
+    """SQLite numbers a callback the line books after the highest id in the table: a test callback's."""
+    ids = FreshIds(random.Random(5))
+    drawn = [ids.callback_id() for _ in range(100)]
+    assert drawn == sorted(drawn, reverse=True) and len(set(drawn)) == 100
