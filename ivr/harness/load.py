@@ -73,6 +73,7 @@ class LoadReport:
     ramp: float = 0.0
     thresholds: Thresholds = field(default_factory=Thresholds)
     began: float = 0.0  # time.monotonic() when the load started
+    workers: int = 1  # the processes that played the calls (in-process, one per core at most)
 
     def add(self, outcome: Outcome | None) -> None:
         """Count one call (None: the time limit came before it started)."""
@@ -104,6 +105,7 @@ class LoadReport:
                 "error_count": sum(self.errors.values()), "not_started": self.not_started,
                 "seconds": round(self.seconds, 3), "webhooks": len(self.samples),
                 "calls_per_second": round(self.completed / self.seconds, 1) if self.seconds else 0.0,
+                "worker_processes": self.workers,
                 "target_calls_per_second": self.rate, "ramp_seconds": self.ramp,
                 "latency_ms": latency_json(self.rows), "passed": not self.breaches, "breaches": self.breaches,
                 "failures": [o.message for o in self.failed]}
@@ -112,6 +114,7 @@ class LoadReport:
         """The report as a person reads it."""
         errors = ", ".join(f"{kind}: {n}" for kind, n in sorted(self.errors.items())) or "none"
         target = f", target {self.rate:g} calls/s after a {self.ramp:g}s ramp" if self.rate else ""
+        target += f", {self.workers} worker processes" if self.workers > 1 else ""
         achieved = self.completed / self.seconds if self.seconds else 0.0
         lines = [f"calls: {self.planned} planned, {self.completed} completed, {sum(self.errors.values())} errors "
                  f"({errors}), {self.not_started} not started (time limit)",

@@ -227,12 +227,6 @@ class LocalBackend:
         apps = ([shared] if shared else []) + self.own_stores
         return [record for app in apps for record in list_calls(app.extensions[EXTENSION].store)]
 
-    def after_fork(self) -> None:
-        """In a forked worker: leave the parent's pooled connections to it, and open a REST client of its own."""
-        for app in [*self.apps.values(), *self.own_stores, *self.lines]:
-            app.extensions[EXTENSION].store.engine.dispose(close=False)
-        self._texts = None
-
     def close(self) -> None:
         """Close every app's database connections."""
         for app in [*self.apps.values(), *self.own_stores, *self.lines]:

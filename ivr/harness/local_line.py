@@ -11,8 +11,11 @@ app of its own.
 
 from __future__ import annotations
 
+import functools
 import secrets
+from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from flask import Flask
 
@@ -118,7 +121,16 @@ class LineBackend:
         """The tier a transfer reached, from the apps' configured targets."""
         return self.local.tier_of(kind, target)
 
-    def after_fork(self) -> None:
-        """In a forked worker: new identifiers (the parent's would repeat) and no connection of the parent's."""
-        self.fresh = FreshIds()
-        self.local.after_fork()
+    def in_worker(self) -> Callable[[], LineBackend]:
+        """How a load's worker process builds a backend like this one: the same apps, on the same database."""
+        local = self.local
+        return functools.partial(worker_backend, str(local.workdir), local.flows_dir, local.default_now, self.secret)
+
+
+def worker_backend(workdir: str, flows_dir: str | None, default_now: str, secret: str) -> LineBackend:
+    """In a load's worker process: a backend whose apps share the load's database and secret."""
+    import ivr  # looked up now, as the harness's backends do: `ivr` imports the harness while it starts
+
+    backend = LineBackend(LocalBackend(ivr.create_app, Path(workdir), flows_dir, default_now))
+    backend.secret = secret
+    return backend

@@ -46,6 +46,7 @@ def test_calls_that_go_wrong_in_any_worker_are_counted_and_shown(runner, tmp_pat
     figures = json.loads(report.read_text(encoding="utf-8"))
     assert figures["calls"] == 20 and figures["completed"] + figures["error_count"] == 20
     assert figures["errors"] == {"expectation": figures["error_count"]} and figures["error_count"] > 0
+    assert figures["worker_processes"] == worker_count(4)
     assert f"{figures['error_count']} of 20 calls failed" in result.output
     assert "scenario 'a prompt that changed'" in result.output and "For the weather, press 1" in result.output
 
