@@ -14,6 +14,7 @@ holds at that moment (SQLite's own, taken by a store's checkpoint thread) alread
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import multiprocessing
 import os
@@ -93,6 +94,7 @@ def _start(job: _Job) -> None:
     logging.getLogger("ivr").setLevel(job.log_level)
     backend = job.build()
     backend.warm(job.calls)
+    gc.freeze()  # the apps, flows and plan live as long as the worker: its collections need not walk them
     _WORKER = _Worker(backend, job)
 
 
