@@ -8,9 +8,11 @@ import hmac
 import json
 import pickle
 import threading
-from collections.abc import Callable
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
 from urllib.parse import quote, urlencode
 
+from twilio.twiml import TwiML
 from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import VoiceResponse
 
@@ -18,7 +20,7 @@ from ivr.domain.contact_center import LANGUAGES
 from ivr.domain.routing import Target
 from ivr.flows.languages import BOTH, languages_of
 from ivr.flows.model import FlowSet
-from ivr.flows.say_as import say_as_parts
+from ivr.flows.say_as import Part, say_as_parts
 from ivr.flows.spoken import (
     APOLOGY,
     APOLOGY_CALL_LATER,
@@ -39,6 +41,14 @@ RENDERED_KEPT = 1024  # TwiML texts of steps that hold nothing private, kept per
 UrlFor = Callable[..., str]
 # What every writer method returns; the web layer sends it as text and need not know Twilio's classes.
 TwimlDocument = VoiceResponse
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'  # what the library's to_xml() puts first
+
+
+def document_text(document: TwiML) -> str:
+    """The document's TwiML text, the same as `str(document)`: the library's own elements, serialised
+    straight to text (its to_xml() encodes them to UTF-8 through a text wrapper and decodes that
+    again, which took as long as building the elements)."""
+    return XML_DECLARATION + ET.tostring(document.xml(), encoding="unicode")
 
 
 def sip_with_headers(uri: str, context: dict[str, str]) -> str:
@@ -71,7 +81,12 @@ def whisper_text(context: dict[str, str]) -> str:
 def spoken_words(verb, words: str) -> None:
     """Put words into a <Say> (or its <prosody>), numbers marked up with <say-as> so they are read as the
     caller must hear them: phone numbers, 711, receipt and reference numbers and ZIP codes."""
-    for part in say_as_parts(words):
+    spoken_parts(verb, say_as_parts(words))
+
+
+def spoken_parts(verb, parts: Sequence[Part]) -> None:
+    """Put words already parted by `say_as_parts` into a <Say> (or its <prosody>)."""
+    for part in parts:
         if part.interpret_as:
             verb.say_as(part.text, interpret_as=part.interpret_as)
         else:
@@ -80,7 +95,7 @@ def spoken_words(verb, words: str) -> None:
 
 def empty_messaging_reply() -> str:
     """The answer to an incoming text that sends nothing back (Twilio confirms STOP and START itself)."""
-    return str(MessagingResponse())
+    return document_text(MessagingResponse())
 
 
 def tty_signature(secret: str, text: str) -> str:
@@ -98,6 +113,10 @@ class TwimlWriter:
         self.secret = secret  # signs the TTY audio URLs, so the line renders only its own texts
         self._kept: dict[tuple, str] = {}
         self._keeping = threading.Lock()
+        # Worked out from the flows once each, as answers need them (bounded by the flows' nodes and
+        # prompts): a Gather's hints text, and the parts of a prompt that has no placeholders.
+        self._hints_text: dict[tuple[tuple[str, ...], str | None, str], str | None] = {}
+        self._fixed_parts: dict[tuple[str, str], list[Part]] = {}
 
     def with_targets(self, targets: dict[str, Target]) -> TwimlWriter:
         """The same writer, transferring to other targets."""
@@ -119,7 +138,17 @@ class TwimlWriter:
                 continue
             rate = self.flowset.prompts[say.prompt].rate
             verb = parent.say(voice=self.flowset.voices[language], language=LANGUAGE_TAGS[language])
-            spoken_words(verb.prosody(rate=rate) if rate else verb, words)
+            spoken_parts(verb.prosody(rate=rate) if rate else verb, self._parts(say.prompt, language, words))
+
+    def _parts(self, prompt: str, lang: str, words: str) -> list[Part]:
+        """The say-as parts of a prompt's words. A prompt without placeholders says the same words on every
+        call, so they are parted once; filled-in words (a receipt, a number read back) are never kept."""
+        parts = self._fixed_parts.get((prompt, lang))
+        if parts is None:
+            parts = say_as_parts(words)
+            if "{" not in self.flowset.prompts[prompt].text[lang]:
+                self._fixed_parts[(prompt, lang)] = parts
+        return parts
 
     def render(self, step: Step, state: str | None = None) -> VoiceResponse:
         """The TwiML for one engine step; `state`, the call's state token, goes into the URLs that answer it."""
@@ -141,11 +170,11 @@ class TwimlWriter:
         the same few such steps answer most webhooks: each is rendered once per `base` (the app's
         URL prefix) and kept, up to RENDERED_KEPT of them."""
         if state is None:
-            return str(self.render(step))
+            return document_text(self.render(step))
         key = (base, state, pickle.dumps(step, pickle.HIGHEST_PROTOCOL))  # the step, all the way down
         text = self._kept.get(key)
         if text is None:
-            text = str(self.render(step, state))
+            text = document_text(self.render(step, state))
             with self._keeping:
                 if len(self._kept) >= RENDERED_KEPT:
                     self._kept.clear()  # rare: the line has only so many menus, so start again
@@ -155,7 +184,6 @@ class TwimlWriter:
     def _gather(self, response: VoiceResponse, step: Step, spec: Gather, lang: str, state: str | None = None) -> None:
         """Prompts inside a Gather (callers may answer early), then a no-input fallback."""
         action = self.url("voice.gather", node=spec.node, lang=lang, **_state_arg(state))
-        hints = list(spec.words) + (self.hints(spec.hints, step.lang) if spec.hints else [])
         attrs = {"action": action, "method": "POST", "timeout": spec.timeout}
         if spec.max_digits == 1:
             attrs["num_digits"] = 1
@@ -163,7 +191,7 @@ class TwimlWriter:
             attrs.update(finish_on_key="#", num_digits=spec.max_digits)
         if spec.speech:
             attrs.update(input="dtmf speech", language=LANGUAGE_TAGS[step.lang], speech_timeout="auto",
-                         speech_model=SPEECH_MODEL, hints=", ".join(hints) or None)
+                         speech_model=SPEECH_MODEL, hints=self._hints(spec, step.lang))
         else:
             attrs["input"] = "dtmf"
         with response.gather(**attrs) as gather:
@@ -171,6 +199,14 @@ class TwimlWriter:
                 self.say(gather, say, lang, step.tty)
         # Twilio falls through to the next verb on silence: report it to the same action.
         response.redirect(action, method="POST")
+
+    def _hints(self, spec: Gather, lang: str) -> str | None:
+        """The hints text of a Gather: its words, then those of its kind of input (receipt numbers...)."""
+        key = (spec.words, spec.hints, lang)
+        if key not in self._hints_text:
+            hints = list(spec.words) + (self.hints(spec.hints, lang) if spec.hints else [])
+            self._hints_text[key] = ", ".join(hints) or None
+        return self._hints_text[key]
 
     def transfer(self, response: VoiceResponse, tier: str, lang: str, node: str | None,
                  state: str | None = None, context: dict[str, str] | None = None) -> None:

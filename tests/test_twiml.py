@@ -12,7 +12,7 @@ from ivr.config import ROOT
 from ivr.domain.routing import Target
 from ivr.flows.model import FlowSet, Prompt
 from ivr.flows.steps import Gather, Hangup, Say, Step, Transfer
-from ivr.twiml import TwimlWriter
+from ivr.twiml import TwimlWriter, document_text
 
 VOICE = {"en": "Polly.Joanna-Neural", "es": "Polly.Lupe-Neural"}
 TAG = {"en": "en-US", "es": "es-US"}
@@ -227,6 +227,32 @@ def test_the_tty_hold_line_is_silent(writer, lang):
 ])
 def test_the_documents_without_words(writer, document, expected):
     assert_twiml(getattr(writer, document)(), expected)
+
+
+@LANGS
+def test_each_read_back_says_its_own_number_however_often_the_prompt_is_said(writer, lang):
+    for spoken, digits in [("2 0 2, 5 5 5", ("2 0 2", "5 5 5")), ("8 0 8, 9 6 8", ("8 0 8", "9 6 8"))]:
+        step = Step(lang, (Say("number_read_back", {"phone_spoken": spoken}), Say("confirm_number")),
+                    Gather("callback.confirm_number", speech=True))
+        document = ET.fromstring(writer.render_text(step, None, ""))
+        assert tuple(part.text for part in document.iter("say-as")) == digits
+
+
+QUOTED = {"reason": 'case status > "agent" & more', "language": "es"}
+
+
+@pytest.mark.parametrize("document", [
+    lambda w: w.render(Step("es", (Say("main_menu"), Say("bye")), Hangup())),
+    lambda w: w.render(Step("en", (Say("main_menu"),), Gather("main.main_menu", speech=True,
+                                                              words=("status", "it's"), hints="agent_words"))),
+    lambda w: w.render(Step("es", (Say("connecting_tier1"),), Transfer("common.agent_transfer", "tier1", QUOTED))),
+    lambda w: w.render(Step("es", (Say("connecting_tier2"),), Transfer("common.officer_transfer", "tier2", QUOTED))),
+    lambda w: w.hold("es", "3", "300", MUSIC),
+    lambda w: w.whisper(QUOTED),
+    lambda w: w.empty(),
+], ids=["spanish", "gather", "task", "whisper_url", "hold", "whisper", "empty"])
+def test_the_text_of_a_document_is_the_one_the_library_writes(writer, document):
+    assert document_text(document(writer)) == str(document(writer))
 
 
 def imported_modules(source: str):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask import Response
 
-from ivr.twiml import TwimlDocument
+from ivr.twiml import TwimlDocument, document_text
 
 
 def twiml_reply(response: TwimlDocument | str) -> Response:
     """A 200 response carrying the TwiML document (or its text)."""
-    return Response(str(response), status=200, mimetype="application/xml")
+    text = response if isinstance(response, str) else document_text(response)
+    return Response(text, status=200, mimetype="application/xml")
