@@ -115,12 +115,28 @@ def kept_secret(instance_path: str, name: str) -> str:
 ANSWER_URLS = ("voice.gather", "voice.transfer_result")  # the URLs that answer one of the line's prompts
 
 
+ANSWER_URLS_KEPT = 4096  # answer URLs kept per app (memory stays flat)
+
+
 def webhook_url(endpoint: str, **values) -> str:
     """url_for, with the call's turn (g.turn) on the URLs that answer a prompt, so a delivery Twilio
     repeats is known for what it is."""
-    if endpoint in ANSWER_URLS and "turn" in g:
+    if endpoint not in ANSWER_URLS or not has_request_context():
+        return url_for(endpoint, **values)
+    if "turn" in g:
         values["turn"] = g.turn
-    return url_for(endpoint, **values)
+    # Every call at a prompt, in a language and at a turn, answers to the same URL: each is built once per
+    # app and URL prefix (url_for costs a tenth of rendering an answer). The state in such a URL holds
+    # nothing private: a call whose state does is kept in the store, its URLs carry none.
+    kept = current_app.extensions.setdefault("ivr.answer_urls", {})
+    key = (request.script_root, endpoint, *sorted(values.items()))
+    url = kept.get(key)
+    if url is None:
+        url = url_for(endpoint, **values)
+        if len(kept) >= ANSWER_URLS_KEPT:
+            kept.clear()  # rare: the line has only so many prompts
+        kept[key] = url
+    return url
 
 
 def lookup_limits(config) -> LookupLimits:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from sqlalchemy import func, select
 
@@ -56,3 +56,17 @@ def test_the_same_answer_given_again_by_the_caller_is_a_new_turn(app):
     first = call.silence().last_heard
     second = call.silence().last_heard  # the caller stays silent twice: the second re-prompt says more
     assert first != second and call.waiting
+
+
+def test_each_answer_url_carries_its_own_calls_turn(app):
+    call = simulated_call(app).start().press("1").press("1").press("3222190012345#")  # the state is in the store
+    first = call.waiting_for.get("action")
+    call.silence()  # the read-back again, a turn later
+    again = call.waiting_for.get("action")
+    other = simulated_call(app).start().press("1").press("1").press("3222190012345#")
+    assert "turn=" in first and again != first
+    assert parse_qs(urlsplit(again).query)["node"] == parse_qs(urlsplit(first).query)["node"]
+    assert other.waiting_for.get("action") == first  # another call at the same prompt and turn
+    late = call.post(urljoin(call._url, first), {"Digits": "1"})  # an answer to the first read-back, delivered late
+    assert late == call.documents[-1]  # the answer already given, and nothing looked up
+    assert footprint(app, call.call_sid)[0] == 0
