@@ -16,6 +16,7 @@ from sqlalchemy.pool import PoolProxiedConnection
 
 from ivr.store.checkpoints import BACKSTOP_PAGES, Checkpointer
 from ivr.store.durability import relax_commits
+from ivr.store.liveness import replace_closed_connections
 from ivr.store.migrate import upgrade
 from ivr.store.writers import WriterQueue, is_write
 
@@ -62,7 +63,8 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url)
         event.listen(engine, "connect", _tune_sqlite)
         return engine
-    engine = create_engine(url, pool_pre_ping=True, pool_timeout=POOL_TIMEOUT, connect_args=PG_CONNECT_ARGS)
+    engine = create_engine(url, pool_timeout=POOL_TIMEOUT, connect_args=PG_CONNECT_ARGS)
+    replace_closed_connections(engine)
     relax_commits(engine)
     return engine
 
