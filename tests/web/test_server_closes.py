@@ -25,15 +25,24 @@ def pooled_backends(app) -> list[int]:
 
 
 def terminate(pg_url: str, backends: list[int]) -> None:
-    """Have the server end those backends, as a restart or an administrator would."""
+    """Have the server end those backends, as a restart or an administrator would, and wait until they have."""
     with psycopg.connect(pg_url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as admin:
         for pid in backends:
-            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            admin.execute("SELECT pg_terminate_backend(%s, 5000)", (pid,))
+
+
+@pytest.fixture
+def pg_app(make_app, pg_url):
+    """An app on PostgreSQL, its pool closed after the test."""
+    app = make_app(DATABASE_URL=pg_url, DEMO_DATA="0")
+    yield app
+    with app.app_context():
+        runtime().store.dispose()
 
 
 @pytest.mark.parametrize("lang, key", [("en", "1"), ("es", "2")])
-def test_connections_the_server_closed_are_replaced_before_a_webhook_uses_them(make_app, pg_url, lang, key):
-    app = make_app(DATABASE_URL=pg_url, DEMO_DATA="0")
+def test_connections_the_server_closed_are_replaced_before_a_webhook_uses_them(pg_app, pg_url, lang, key):
+    app = pg_app
     call = simulated_call(app).start().press(key)  # the language chosen: the main menu waits
     backends = pooled_backends(app)
     assert backends
