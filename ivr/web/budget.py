@@ -6,6 +6,7 @@ import contextvars
 import functools
 import queue
 import signal
+import sys
 import threading
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -64,9 +65,36 @@ class DaemonWorkers:
 WORKERS = DaemonWorkers()  # one set of threads per process, shared by every app in it
 
 
+# A ring raised inside a finalizer is lost: the timer rings again until one is heard. Not more often
+# than psycopg's wait looks at signals (0.1 s, after an interrupted poll): its poll would never end.
+RING_AGAIN_SECONDS = 0.25
+
+
 def _ring(_signum, _frame) -> None:
     """The budget's timer rang: stop the work where it is."""
     raise Interrupted
+
+
+def _quiet_about_lost_rings(previous):
+    """An unraisable-exception hook that drops a ring raised inside a finalizer or a weakref callback.
+
+    Python runs a signal's handler wherever the main thread is, and an exception raised in a
+    finalizer is reported and dropped; the timer rings again, so the lost one is no fault.
+    """
+
+    def hook(unraisable) -> None:
+        if unraisable.exc_type is not Interrupted:
+            previous(unraisable)
+
+    hook.drops_lost_rings = True  # type: ignore[attr-defined]
+    return hook
+
+
+def _listen_for_rings() -> None:
+    """Set the handler, and the hook for rings lost in finalizers (once, over whichever hook is in place)."""
+    signal.signal(signal.SIGALRM, _ring)
+    if not getattr(sys.unraisablehook, "drops_lost_rings", False):
+        sys.unraisablehook = _quiet_about_lost_rings(sys.unraisablehook)
 
 
 def _can_ring() -> bool:
@@ -90,9 +118,9 @@ def run_within(seconds: float, work, *args, **kwargs):
     """
     if not _can_ring():
         return _run_on_worker(seconds, work, *args, **kwargs)
-    signal.signal(signal.SIGALRM, _ring)
+    _listen_for_rings()
     try:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(signal.ITIMER_REAL, seconds, RING_AGAIN_SECONDS)
         try:
             return work(*args, **kwargs)
         finally:

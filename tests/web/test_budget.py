@@ -43,6 +43,30 @@ def test_the_timer_interrupts_work_on_the_main_thread_and_leaves_no_timer_runnin
     assert run_within(0.2, lambda: "done") == "done"
 
 
+class SlowToDie:
+    """An object whose finalizer keeps the main thread busy for a while (as a pool's cleanup may)."""
+
+    def __del__(self):
+        until = time.monotonic() + 0.3
+        while time.monotonic() < until:
+            pass
+
+
+def work_that_rings_inside_a_finalizer() -> str:
+    """Work whose first ring comes while a finalizer runs (Python drops what a finalizer raises)."""
+    SlowToDie()
+    time.sleep(5)
+    return "finished"
+
+
+def test_a_ring_lost_inside_a_finalizer_is_followed_by_another():
+    started = time.monotonic()
+    with pytest.raises(BudgetSpent):
+        run_within(0.1, work_that_rings_inside_a_finalizer)
+    assert time.monotonic() - started < 0.1 + 0.3 + SLACK  # not the 5 s the work would take
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 def test_work_on_another_thread_is_given_up_on_after_the_budget():
     started = time.monotonic()
     outcome = on_another_thread(lambda: _spent(lambda: run_within(0.2, time.sleep, 2)))
