@@ -18,6 +18,12 @@ from pathlib import Path
 EVERY_SECONDS = 0.5
 BACKSTOP_PAGES = 20_000  # a connection checkpoints itself only if the thread has fallen this far behind
 
+# Held by a thread while it is inside SQLite, and by os.fork while it copies the process: a fork made
+# mid-checkpoint would give the child SQLite's own mutexes locked, by a thread the child does not have.
+_CHECKPOINTING = threading.Lock()
+os.register_at_fork(before=_CHECKPOINTING.acquire, after_in_parent=_CHECKPOINTING.release,
+                    after_in_child=_CHECKPOINTING.release)
+
 
 class Checkpointer:
     """Checkpoints one SQLite file from a daemon thread of this process, while its owner lives."""
@@ -46,7 +52,8 @@ class Checkpointer:
         """Checkpoint every EVERY_SECONDS until stopped, the owner gone, or the file gone."""
         while not self._stopped.wait(EVERY_SECONDS) and self._owner() is not None:
             try:
-                checkpoint(self.database)
+                with _CHECKPOINTING:
+                    checkpoint(self.database)
             except sqlite3.OperationalError:  # busy, or the file is gone (a test's database)
                 if not os.path.exists(self.database):
                     return
