@@ -21,7 +21,7 @@ from ivr.domain.texting import TextLinks
 from ivr.flows.model import FlowSet
 from ivr.harness.recording import RecordingTransport
 from ivr.harness.rest_standin import RestStandin
-from ivr.harness.runner import random_caller, tier_of
+from ivr.harness.runner import scenario_call, tier_of
 from ivr.harness.scenario import DEFAULT_NOW, Conditions, Scenario
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.texts import TextLog
@@ -206,12 +206,7 @@ class LocalBackend:
         """A new call into the app for the scenario's conditions."""
         app = self.app_with_records(scenario) if scenario.data else self.app_for(scenario.conditions)
         transport = RecordingTransport(WsgiTransport(app), self.node_log)
-        call = SimulatedCall(transport, BASE_URL, TOKEN, caller=scenario.caller or random_caller(),
-                             agent_outcome=scenario.conditions.agent)
-        if scenario.called:
-            call.called = scenario.called
-        if scenario.queue_wait is not None:
-            call.queue_wait = scenario.queue_wait
+        call = scenario_call(scenario, transport, BASE_URL, TOKEN)
         if scenario.answers_callback:
             call.entry_path = book_callback_to_answer(app, call, scenario.language, scenario.answers_callback)
         return call, transport

@@ -24,8 +24,8 @@ from ivr.flows.model import FlowSet
 from ivr.harness.fresh_data import FreshIds, with_fresh_identifiers
 from ivr.harness.local import BASE_URL, TOKEN, LocalBackend
 from ivr.harness.recording import RecordingTransport
-from ivr.harness.remote import conditions_of, with_callback_to_answer
-from ivr.harness.runner import random_caller
+from ivr.harness.remote import callback_entry, conditions_of, with_callback_to_answer
+from ivr.harness.runner import scenario_call
 from ivr.harness.scenario import Conditions, Scenario
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.texts import TextLog
@@ -103,14 +103,9 @@ class LineBackend:
         if not per_call(scenario):
             return self.local.open_call(scenario)
         transport = RecordingTransport(WsgiTransport(self.line(scenario.conditions.now)), self.local.node_log)
-        call = SimulatedCall(transport, BASE_URL, TOKEN, caller=scenario.caller or random_caller(),
-                             agent_outcome=scenario.conditions.agent)
-        if scenario.called:
-            call.called = scenario.called
-        if scenario.queue_wait is not None:
-            call.queue_wait = scenario.queue_wait
+        call = scenario_call(scenario, transport, BASE_URL, TOKEN)
         if scenario.answers_callback:
-            call.entry_path = f"/voice/callback?id={scenario.data['callbacks'][-1]['id']}&lang={scenario.language}"
+            call.entry_path = callback_entry(scenario)
         # The agents' answer is reported by the simulated Twilio, as `harness run` does; the clock is the line's.
         conditions = replace(conditions_of(scenario), now=None, agent=None)
         if conditions != TestConditions():

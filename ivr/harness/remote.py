@@ -14,7 +14,7 @@ from ivr.domain.routing import Target
 from ivr.domain.texting import TextLinks
 from ivr.harness.fresh_data import FreshIds, with_fresh_identifiers
 from ivr.harness.recording import RecordingTransport
-from ivr.harness.runner import random_caller, tier_of
+from ivr.harness.runner import scenario_call, tier_of
 from ivr.harness.scenario import DEFAULT_NOW, Scenario
 from ivr.harness.simulator import SimulatedCall
 from ivr.harness.texts import TEXT_STEPS, TextLog
@@ -48,6 +48,11 @@ def with_callback_to_answer(scenario: Scenario) -> Scenario:
                 "scheduled_for": scenario.conditions.now or DEFAULT_NOW}
     data = {**scenario.data, "callbacks": [*scenario.data.get("callbacks", []), callback]}
     return replace(scenario, data=data)
+
+
+def callback_entry(scenario: Scenario) -> str:
+    """Where a call answering the scenario's callback starts: the URL the line gives Twilio for it."""
+    return f"/voice/callback?id={scenario.data['callbacks'][-1]['id']}&lang={scenario.language}"
 
 
 class RemoteBackend:
@@ -124,14 +129,9 @@ class RemoteBackend:
     def open_call(self, scenario: Scenario) -> tuple[SimulatedCall, RecordingTransport]:
         """A new call to the served IVR (agent outcomes are ours to play, as Twilio would report them)."""
         transport = RecordingTransport(HttpTransport(self.base_url, self.timeout, self.session()))
-        call = SimulatedCall(transport, self.base_url, self.auth_token, caller=scenario.caller or random_caller(),
-                             agent_outcome=scenario.conditions.agent)
-        if scenario.called:
-            call.called = scenario.called
-        if scenario.queue_wait is not None:
-            call.queue_wait = scenario.queue_wait
+        call = scenario_call(scenario, transport, self.base_url, self.auth_token)
         if scenario.answers_callback and self.conditions_secret:
-            call.entry_path = f"/voice/callback?id={scenario.data['callbacks'][-1]['id']}&lang={scenario.language}"
+            call.entry_path = callback_entry(scenario)
         if self.conditions_secret:
             call.start_headers = sign(conditions_of(scenario), call.call_sid, self.conditions_secret)
         return call, transport

@@ -77,6 +77,18 @@ def random_caller() -> str:
     return f"+1202555{random.randrange(10_000):04d}"
 
 
+def scenario_call(scenario: Scenario, transport, base_url: str, auth_token: str) -> SimulatedCall:
+    """A new simulated call as the scenario places it: its caller (else a random one), the number dialled,
+    how agents answer and the hold line's wait."""
+    call = SimulatedCall(transport, base_url, auth_token, caller=scenario.caller or random_caller(),
+                         agent_outcome=scenario.conditions.agent)
+    if scenario.called:
+        call.called = scenario.called
+    if scenario.queue_wait is not None:
+        call.queue_wait = scenario.queue_wait
+    return call
+
+
 def tier_of(targets: dict[str, Target], kind: str, target: str) -> str | None:
     """The tier whose configured target received a transfer."""
     return next((tier for tier, t in targets.items() if (t.kind, t.value) == (kind, target)), None)

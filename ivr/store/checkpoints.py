@@ -21,8 +21,16 @@ BACKSTOP_PAGES = 20_000  # a connection checkpoints itself only if the thread ha
 # Held by a thread while it is inside SQLite, and by os.fork while it copies the process: a fork made
 # mid-checkpoint would give the child SQLite's own mutexes locked, by a thread the child does not have.
 _CHECKPOINTING = threading.Lock()
+_FORKS = [0]  # forks this process descends from: threads do not survive fork, so each child starts its own
+
+
+def _in_child() -> None:
+    _CHECKPOINTING.release()
+    _FORKS[0] += 1
+
+
 os.register_at_fork(before=_CHECKPOINTING.acquire, after_in_parent=_CHECKPOINTING.release,
-                    after_in_child=_CHECKPOINTING.release)
+                    after_in_child=_in_child)
 
 
 class Checkpointer:
@@ -31,18 +39,18 @@ class Checkpointer:
     def __init__(self, database: str, owner: object):
         self.database = database
         self._owner = weakref.ref(owner)  # the thread ends once the store that made it is gone
-        self._pid = 0  # a forked worker starts its own: threads do not survive fork
+        self._started_in: int | None = None  # the fork generation whose thread is running
         self._starting = threading.Lock()
         self._stopped = threading.Event()
 
     def keep_running(self) -> None:
         """Start this process's thread if it is not running yet."""
-        if self._pid == os.getpid() or self._stopped.is_set():
+        if self._started_in == _FORKS[0] or self._stopped.is_set():  # asked of every unit: no system call
             return
         with self._starting:
-            if self._pid != os.getpid():
+            if self._started_in != _FORKS[0]:
                 threading.Thread(target=self._run, name="sqlite-checkpoints", daemon=True).start()
-                self._pid = os.getpid()
+                self._started_in = _FORKS[0]
 
     def stop(self) -> None:
         """End the thread (its store is being disposed of)."""
