@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _signal  # type: ignore[import-not-found]  # signal.getsignal makes an enum of each handler: slow per webhook
 import contextvars
 import functools
 import queue
@@ -91,8 +92,9 @@ def _quiet_about_lost_rings(previous):
 
 
 def _listen_for_rings() -> None:
-    """Set the handler, and the hook for rings lost in finalizers (once, over whichever hook is in place)."""
-    signal.signal(signal.SIGALRM, _ring)
+    """Set the handler, and the hook for rings lost in finalizers (each once, over whichever is in place)."""
+    if _signal.getsignal(signal.SIGALRM) is not _ring:
+        signal.signal(signal.SIGALRM, _ring)
     if not getattr(sys.unraisablehook, "drops_lost_rings", False):
         sys.unraisablehook = _quiet_about_lost_rings(sys.unraisablehook)
 
@@ -105,7 +107,7 @@ def _can_ring() -> bool:
     someone else installed is left alone.
     """
     return (threading.current_thread() is threading.main_thread()
-            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _ring)
+            and _signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _ring)
             and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
 
 

@@ -108,10 +108,16 @@ def init_app(app: Flask) -> None:
         if request.blueprint in WEBHOOKS:
             request.environ[STARTED] = time.perf_counter()
 
+    by_route: dict[str, Histogram] = {}  # each route's labelled histogram (labels() takes a lock and a key)
+
     @app.after_request
     def observe(response: Response) -> Response:
         """Observe how long the webhook took (a refused signature included)."""
         started = request.environ.get(STARTED)
-        if started is not None and request.url_rule is not None:
-            latency.labels(route=request.url_rule.rule).observe(time.perf_counter() - started)
+        rule = request.url_rule
+        if started is not None and rule is not None:
+            histogram = by_route.get(rule.rule)
+            if histogram is None:
+                histogram = by_route.setdefault(rule.rule, latency.labels(route=rule.rule))
+            histogram.observe(time.perf_counter() - started)
         return response

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from ivr.domain.lookups import WITHHELD_CALLER, caller_key
@@ -24,3 +26,10 @@ def test_a_caller_id_that_is_no_number_fits_the_store_and_is_stable(caller_id):
     key = caller_key(caller_id)
     assert key.startswith("id:") and len(key) <= 32
     assert caller_key(caller_id.upper()) == key and caller_key("sip:other@example.com") != key
+
+
+def test_a_us_number_as_twilio_sends_it_is_the_key_any_other_spelling_of_it_gets():
+    numbers = random.Random(12).sample(range(2002000000, 9999999999), 400) + [2002000000, 8005551234, 9999999999]
+    for digits in (str(n) for n in numbers if str(n)[3] not in "01"):  # area code and exchange start 2-9
+        spelled = f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+        assert caller_key("+1" + digits) == caller_key(spelled) == "+1" + digits
