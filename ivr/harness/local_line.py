@@ -34,6 +34,11 @@ from ivr.runtime import FAULTS, PER_CALL_SETTINGS
 from ivr.test_conditions import TestConditions, sign
 
 LINE_ENV = "harness"  # the line's IVR_ENV: a test line (a production one refuses the secret)
+# A load's calls are copies of a few scenarios on one line: each books the slots a fresh line offers, and
+# looks cases up from the scenarios' few caller numbers. The line has room for every call, so no call hears
+# another's booking or runs out of look-ups; a scenario that tests those limits sets its own, for its call alone.
+ROOM_FOR_EVERY_CALL = {"CALLBACK_SLOT_CAPACITY": "1000000000", "LOOKUPS_PER_CALLER": "1000000000",
+                       "LOOKUPS_WITHHELD": "1000000000"}
 
 
 def per_call(scenario: Scenario) -> bool:
@@ -59,7 +64,8 @@ class LineBackend:
         needs no conditions but its records, faults and settings."""
         now = now or self.local.default_now
         if now not in self._lines:
-            self._lines[now] = self.local.app_for_line(now, {"TEST_CONDITIONS_SECRET": self.secret, "ENV": LINE_ENV})
+            self._lines[now] = self.local.app_for_line(now, {"TEST_CONDITIONS_SECRET": self.secret, "ENV": LINE_ENV,
+                                                             **ROOM_FOR_EVERY_CALL})
         return self._lines[now]
 
     @property

@@ -27,6 +27,17 @@ def test_load_in_process_plays_every_call_without_errors(runner):
     assert "whole calls/s" in result.output
 
 
+def test_calls_never_hear_each_others_bookings_or_look_ups_whatever_the_lines_limits(runner, monkeypatch):
+    """Every call books the first slot a fresh line offers, and looks up from the scenarios' caller number."""
+    monkeypatch.setenv("IVR_CALLBACK_SLOT_CAPACITY", "1")
+    monkeypatch.setenv("IVR_LOOKUPS_PER_CALLER", "1")
+    scenarios = [str(SCENARIOS / name) for name in ("callback_phoenix_zip_en.yaml", "callback_phoenix_zip_es.yaml",
+                                                    "case_status_keypad_en.yaml")]
+    result = runner.invoke(args=["harness", "load", *scenarios, "--calls", "9", "--concurrency", "1"])
+    assert result.exit_code == 0, result.output
+    assert "9 planned, 9 completed, 0 errors" in result.output
+
+
 def test_scenarios_with_records_played_at_once_each_get_a_store_of_their_own(runner):
     """Scenarios with records of their own, played at once, each get a store of their own."""
     with_data = [path for path in sorted(SCENARIOS.glob("*.yaml")) if "\ndata:" in path.read_text()][:2]
