@@ -23,6 +23,9 @@ KEY_LEADS = {"en": {"press", "pressing", "option", "number", "the", "please", "u
              "es": {"oprimo", "oprimir", "marco", "marcar", "opcion", "numero", "el", "la", "por", "favor", "eh"}}
 LOOK_THROUGH = 3  # how many menus deep a caller's words may reach from where they are
 GLOBAL_KEYS = ("0", "*")
+# The line's meanings that choose nothing at any menu, whatever else is said: a caller who is unsure, or who
+# asks for what another agency does (a driver's license appointment is not a biometrics appointment).
+CHOOSE_NOTHING = ("unsure", "elsewhere")
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,8 @@ def _candidates(flowset: FlowSet, node: Node, lang: str, languages: tuple[str, .
         spans = _spans(heard, flowset.key_words.get((key, lang), ()), (lang,))
         if spans:
             found.append(_Candidate("global", tuple(spans), key=key))
-    unsure = _spans(heard, flowset.meanings.get("unsure", {}).get(lang, ()), (lang,))
+    unsure = [span for meaning in CHOOSE_NOTHING
+              for span in _spans(heard, flowset.meanings.get(meaning, {}).get(lang, ()), (lang,))]
     return found + ([_Candidate("unsure", tuple(unsure))] if unsure else [])
 
 

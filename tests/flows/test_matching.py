@@ -35,7 +35,8 @@ FLOWSET = FlowSet(
     prompts={}, voices={}, entry="t.menu",
     key_words={("0", "en"): ("agent", "representative"), ("0", "es"): ("agente",), ("*", "en"): ("repeat",),
                ("*", "es"): ("repetir",)},
-    meanings={"unsure": {"en": ("not sure", "dont know"), "es": ("no se",)}},
+    meanings={"unsure": {"en": ("not sure", "dont know"), "es": ("no se",)},
+              "elsewhere": {"en": ("drivers license", "dmv"), "es": ("licencia de manejar",)}},
 )
 MENU_WITH_CHILD = Node(id="menu", flow="t", type="menu", prompt="p",
                        options=(*MENU.options[:3], Option("4", "t.requests", words={"en": ("request",)})))
@@ -85,6 +86,8 @@ def test_spoken_key(words, lang, key):
     ("en", "a question about my green card", None, "status"),      # a topic, when nothing else is said
     ("en", "my green card appointment", None, "appointment"),      # the words said win over a topic
     ("en", "I'm not sure about my appointment", None, "none"),     # unsure chooses nothing
+    ("en", "an appointment at the DMV", None, "none"),              # so does what another agency does
+    ("es", "una cita para la licencia de manejar", None, "none"),
     ("en", "representative please", None, "agent"),
     ("es", "repetir", None, "back"),
     ("en", "statue", None, "none"),                                  # a short near-miss is not taken
