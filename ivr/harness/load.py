@@ -74,6 +74,7 @@ class LoadReport:
     thresholds: Thresholds = field(default_factory=Thresholds)
     began: float = 0.0  # time.monotonic() when the load started
     workers: int = 1  # the processes that played the calls (in-process, one per core at most)
+    concurrency: int = 0  # calls in progress at most
 
     def add(self, outcome: Outcome | None) -> None:
         """Count one call (None: the time limit came before it started)."""
@@ -105,7 +106,7 @@ class LoadReport:
                 "error_count": sum(self.errors.values()), "not_started": self.not_started,
                 "seconds": round(self.seconds, 3), "webhooks": len(self.samples),
                 "calls_per_second": round(self.completed / self.seconds, 1) if self.seconds else 0.0,
-                "worker_processes": self.workers,
+                "worker_processes": self.workers, "concurrency": self.concurrency,
                 "target_calls_per_second": self.rate, "ramp_seconds": self.ramp,
                 "latency_ms": latency_json(self.rows), "passed": not self.breaches, "breaches": self.breaches,
                 "failures": [o.message for o in self.failed]}
@@ -114,6 +115,7 @@ class LoadReport:
         """The report as a person reads it."""
         errors = ", ".join(f"{kind}: {n}" for kind, n in sorted(self.errors.items())) or "none"
         target = f", target {self.rate:g} calls/s after a {self.ramp:g}s ramp" if self.rate else ""
+        target += f", {self.concurrency} calls in progress at most" if self.concurrency else ""
         target += f", {self.workers} worker processes" if self.workers > 1 else ""
         achieved = self.completed / self.seconds if self.seconds else 0.0
         lines = [f"calls: {self.planned} planned, {self.completed} completed, {sum(self.errors.values())} errors "
@@ -131,7 +133,7 @@ def run_load(backend: Backend, calls: list[Scenario], concurrency: int, max_seco
     """Play every planned call on at most `concurrency` threads, each when its start time (report.rate and ramp)
     comes; calls not started by `max_seconds` are not played."""
     report = report or LoadReport(len(calls))
-    report.planned, report.began = len(calls), time.monotonic()
+    report.planned, report.began, report.concurrency = len(calls), time.monotonic(), concurrency
     deadline = report.began + max_seconds
     planned = start_times(len(calls), report.rate, report.ramp)
 

@@ -14,7 +14,7 @@ from ivr.harness.html_report import html_report
 from ivr.harness.load import LoadReport, load_mix, plan, run_load
 from ivr.harness.load_html import load_section
 from ivr.harness.load_plan import Thresholds, parse_limits
-from ivr.harness.load_workers import run_load_on_cores
+from ivr.harness.load_workers import cores, run_load_on_cores
 from ivr.harness.local import LocalBackend
 from ivr.harness.local_line import LineBackend
 from ivr.harness.remote import is_local_url
@@ -23,6 +23,7 @@ from ivr.harness.suite import RunResult, scenario_files
 from ivr.harness.visits import measure
 
 SHIPPED = ROOT / "tests" / "scenarios"
+SERVED_CONCURRENCY = 10  # calls in progress against a served line, unless told
 
 
 @click.command("load")
@@ -35,8 +36,9 @@ SHIPPED = ROOT / "tests" / "scenarios"
 @TWILIO_API
 @ACCOUNT_SID
 @click.option("--calls", type=click.IntRange(1, 100_000), default=100, show_default=True)
-@click.option("--concurrency", type=click.IntRange(1, 200), default=10, show_default=True,
-              help="Calls in progress at most.")
+@click.option("--concurrency", type=click.IntRange(1, 200),
+              help=f"Calls in progress at most [default: {SERVED_CONCURRENCY} against a served IVR; in-process, one per "
+                   "core: calls there never wait on the network, so more only wait on each other].")
 @click.option("--rate", type=click.FloatRange(min=0, min_open=True), help="Calls to start per second (target).")
 @click.option("--ramp", type=click.FloatRange(min=0), default=0.0, show_default=True,
               help="Seconds to reach --rate, from none, in a straight line.")
@@ -71,9 +73,9 @@ def load_command(paths, url, auth_token, conditions_secret, twilio_api, account_
             raise click.UsageError("no scenario of the mix can run against a served IVR")
         planned, report = plan(runnable, calls, seed), LoadReport(calls, rate=rate, ramp=ramp, thresholds=thresholds)
         if isinstance(backend, LineBackend):  # in-process: on every core
-            run_load_on_cores(backend, planned, concurrency, max_seconds, report)
+            run_load_on_cores(backend, planned, concurrency or cores(), max_seconds, report)
         else:
-            run_load(backend, planned, concurrency, max_seconds, report)
+            run_load(backend, planned, concurrency or SERVED_CONCURRENCY, max_seconds, report)
         if html_path:
             write_html(report, served_or_local, Path(html_path))
     click.echo(report.text(), nl=False)

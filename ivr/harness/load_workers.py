@@ -168,5 +168,5 @@ def run_load_on_cores(backend: WorkerBackend, calls: list[Scenario], concurrency
             report.starts.append((planned[index], started))
         report.add(outcome)
     report.seconds = time.monotonic() - report.began
-    report.workers = workers
+    report.workers, report.concurrency = workers, concurrency
     return report

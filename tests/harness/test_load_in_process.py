@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ivr.harness.load_workers import shares, worker_count
+from ivr.harness.load_workers import cores, shares, worker_count
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 WRONG = """\
@@ -36,6 +36,20 @@ def test_calls_never_hear_each_others_bookings_or_look_ups_whatever_the_lines_li
     result = runner.invoke(args=["harness", "load", *scenarios, "--calls", "9", "--concurrency", "1"])
     assert result.exit_code == 0, result.output
     assert "9 planned, 9 completed, 0 errors" in result.output
+
+
+def test_in_process_a_load_plays_one_call_per_core_unless_told(runner, tmp_path):
+    report = tmp_path / "load.json"
+    result = runner.invoke(args=["harness", "load", str(SCENARIOS / "agents_closed_goodbye_en.yaml"),
+                                 "--calls", "6", "--json", str(report)])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(report.read_text(encoding="utf-8"))
+    assert figures["concurrency"] == cores() and figures["worker_processes"] == worker_count(cores())
+    told = tmp_path / "told.json"
+    result = runner.invoke(args=["harness", "load", str(SCENARIOS / "agents_closed_goodbye_en.yaml"),
+                                 "--calls", "6", "--concurrency", "5", "--json", str(told)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(told.read_text(encoding="utf-8"))["concurrency"] == 5
 
 
 def test_scenarios_with_records_played_at_once_each_get_a_store_of_their_own(runner):
