@@ -37,8 +37,8 @@ SERVED_CONCURRENCY = 10  # calls in progress against a served line, unless told
 @ACCOUNT_SID
 @click.option("--calls", type=click.IntRange(1, 100_000), default=100, show_default=True)
 @click.option("--concurrency", type=click.IntRange(1, 200),
-              help=f"Calls in progress at most [default: {SERVED_CONCURRENCY} against a served IVR; in-process, one per "
-                   "core: calls there never wait on the network, so more only wait on each other].")
+              help=f"Calls in progress at most [default: {SERVED_CONCURRENCY} against a served IVR; in-process, one "
+                   "per core: calls there never wait on the network, so more only wait on each other].")
 @click.option("--rate", type=click.FloatRange(min=0, min_open=True), help="Calls to start per second (target).")
 @click.option("--ramp", type=click.FloatRange(min=0), default=0.0, show_default=True,
               help="Seconds to reach --rate, from none, in a straight line.")
