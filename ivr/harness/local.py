@@ -50,7 +50,9 @@ def copy_database(source: Path, target: Path) -> None:
 
 def make_database_unreachable(app: Flask) -> None:
     """Fault `database_down`: the app's store can no longer connect (pooled connections closed first)."""
-    refuse_connections(app.extensions[EXTENSION].store.engine)
+    store = app.extensions[EXTENSION].store
+    store.keep_no_connection()
+    refuse_connections(store.engine)
 
 
 def _slow_checkout(*_args) -> None:
@@ -60,7 +62,9 @@ def _slow_checkout(*_args) -> None:
 
 def make_store_slow(app: Flask) -> None:
     """Fault `slow_store`: each unit of work waits longer for its connection than the webhook budget."""
-    event.listen(app.extensions[EXTENSION].store.engine, "checkout", _slow_checkout)
+    store = app.extensions[EXTENSION].store
+    store.keep_no_connection()
+    event.listen(store.engine, "checkout", _slow_checkout)
 
 
 def _no_injection(_app: Flask) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -101,7 +103,7 @@ class Unit:
     def pooled(self) -> PoolProxiedConnection:
         """The unit's pooled connection (the driver begins the transaction with its first statement)."""
         if self._pooled is None:
-            self._pooled = self.store.engine.raw_connection()
+            self._pooled = self.store.checkout()
         return self._pooled
 
     @property
@@ -137,6 +139,7 @@ class Unit:
         """
         if abandon and self._pooled is not None:
             self._pooled.invalidate()
+        ended = False  # the transaction ended as asked: only then may the connection be kept for the next unit
         try:
             while ok and self._last:
                 self._last.pop(0)()
@@ -148,12 +151,14 @@ class Unit:
                     self._session.close()
             if not abandon:
                 self._end_transaction(ok)
+                ended = True
         finally:
             try:
                 if self._connection is not None:
-                    self._connection.close()
+                    self.store.forget(self._pooled)
+                    self._connection.close()  # it gives the pooled connection back
                 elif self._pooled is not None:
-                    self._pooled.close()
+                    self.store.checkin(self._pooled, keep=ended)
             finally:
                 if self.queued:
                     self.store.writer_done()  # committed or rolled back: the next writer may go
@@ -170,6 +175,41 @@ class Unit:
                 self._pooled.commit()
             else:
                 self._pooled.rollback()
+
+
+class _Kept:
+    """The pooled connection a store's main thread keeps from one unit of work to the next (SQLite).
+
+    A sync worker answers every webhook on its main thread, and checking a connection out of the pool
+    and in again cost a twentieth of a greeting. Only the main thread keeps one, so the pool still
+    bounds what threads hold. A forked child never uses (nor closes) its parent's; disposing of the store
+    gives it back.
+    """
+
+    def __init__(self) -> None:
+        self.connection: PoolProxiedConnection | None = None
+
+    def give_back(self) -> None:
+        """Return the kept connection to the pool, if there is one."""
+        connection, self.connection = self.connection, None
+        if connection is not None:
+            connection.close()
+
+
+_KEPT: weakref.WeakSet[_Kept] = weakref.WeakSet()  # in this process, to be forgotten by a forked child
+# A forked child's copies of its parent's kept connections: held, so that collecting one never hands it to the
+# child's pool (SQLite's connections must not be used across a fork), and never closed.
+_INHERITED: list[PoolProxiedConnection] = []
+
+
+def _forget_kept_connections() -> None:
+    for kept in list(_KEPT):
+        if kept.connection is not None:
+            _INHERITED.append(kept.connection)
+            kept.connection = None
+
+
+os.register_at_fork(after_in_child=_forget_kept_connections)
 
 
 class Store:
@@ -196,6 +236,38 @@ class Store:
         self._checkpoints = Checkpointer(database, self) if self._writers is not None and database else None
         if self._writers is not None:
             event.listen(engine, "before_cursor_execute", self._queue_writer)
+        self._kept = _Kept() if self._writers is not None else None  # SQLite files only
+        if self._kept is not None:
+            _KEPT.add(self._kept)
+
+    def checkout(self) -> PoolProxiedConnection:
+        """A pooled connection for a unit of work: on SQLite, the one the main thread keeps."""
+        kept = self._kept
+        if kept is None or threading.current_thread() is not threading.main_thread():
+            return self.engine.raw_connection()
+        if kept.connection is None:
+            kept.connection = self.engine.raw_connection()
+        return kept.connection
+
+    def checkin(self, connection: PoolProxiedConnection, keep: bool) -> None:
+        """A unit of work is done with its connection: the main thread keeps its own for the next unit when
+        `keep` (its transaction ended as asked); any other goes back to the pool."""
+        if keep and self._kept is not None and connection is self._kept.connection:
+            return
+        self.forget(connection)
+        connection.close()
+
+    def keep_no_connection(self) -> None:
+        """From now on every unit of work checks a connection out of the pool (where faults are injected)."""
+        if self._kept is not None:
+            self._kept.give_back()
+            _KEPT.discard(self._kept)
+            self._kept = None
+
+    def forget(self, connection: PoolProxiedConnection | None) -> None:
+        """Keep the connection no longer (it is closed, or a SQLAlchemy Connection will give it back)."""
+        if self._kept is not None and connection is not None and connection is self._kept.connection:
+            self._kept.connection = None
 
     def _queue_writer(self, _conn, _cursor, statement: str, *_args) -> None:
         """Before a unit of work's first write on SQLite, wait for its turn among the writers."""
@@ -269,6 +341,8 @@ class Store:
         """Close every pooled connection (and stop checkpointing from this process)."""
         if self._checkpoints is not None:
             self._checkpoints.stop()
+        if self._kept is not None:
+            self._kept.give_back()
         self.engine.dispose()
 
 
