@@ -203,6 +203,7 @@ _INHERITED: list[PoolProxiedConnection] = []
 
 
 def _forget_kept_connections() -> None:
+    """In a forked child: set aside every connection the parent kept; the child's units check out their own."""
     for kept in list(_KEPT):
         if kept.connection is not None:
             _INHERITED.append(kept.connection)
