@@ -191,7 +191,7 @@ class LocalBackend:
             settings_of_app["FLOWS_DIR"] = str(self.flows_dir)
         app = self.factory(settings_of_app)
         rt = app.extensions[EXTENSION]
-        rt.store.engine.dispose()
+        rt.store.close_connections()  # those made while it was built open again with the listener below
         event.listen(rt.store.engine, "connect", _without_fsync)
         rt.engine.observer = lambda node, lang: self.node_log.append((node, lang))
         if data:

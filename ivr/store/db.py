@@ -177,26 +177,8 @@ class Unit:
                 self._pooled.rollback()
 
 
-class _Kept:
-    """The pooled connection a store's main thread keeps from one unit of work to the next (SQLite).
-
-    A sync worker answers every webhook on its main thread, and checking a connection out of the pool
-    and in again cost a twentieth of a greeting. Only the main thread keeps one, so the pool still
-    bounds what threads hold. A forked child never uses (nor closes) its parent's; disposing of the store
-    gives it back.
-    """
-
-    def __init__(self) -> None:
-        self.connection: PoolProxiedConnection | None = None
-
-    def give_back(self) -> None:
-        """Return the kept connection to the pool, if there is one."""
-        connection, self.connection = self.connection, None
-        if connection is not None:
-            connection.close()
-
-
-_KEPT: weakref.WeakSet[_Kept] = weakref.WeakSet()  # in this process, to be forgotten by a forked child
+# Stores of this process whose main thread keeps a connection (see Store.checkout), for a forked child to forget.
+_KEEPING: weakref.WeakSet[Store] = weakref.WeakSet()
 # A forked child's copies of its parent's kept connections: held, so that collecting one never hands it to the
 # child's pool (SQLite's connections must not be used across a fork), and never closed.
 _INHERITED: list[PoolProxiedConnection] = []
@@ -204,10 +186,10 @@ _INHERITED: list[PoolProxiedConnection] = []
 
 def _forget_kept_connections() -> None:
     """In a forked child: set aside every connection the parent kept; the child's units check out their own."""
-    for kept in list(_KEPT):
-        if kept.connection is not None:
-            _INHERITED.append(kept.connection)
-            kept.connection = None
+    for store in list(_KEEPING):
+        if store._kept is not None:
+            _INHERITED.append(store._kept)
+            store._kept = None
 
 
 os.register_at_fork(after_in_child=_forget_kept_connections)
@@ -237,38 +219,46 @@ class Store:
         self._checkpoints = Checkpointer(database, self) if self._writers is not None and database else None
         if self._writers is not None:
             event.listen(engine, "before_cursor_execute", self._queue_writer)
-        self._kept = _Kept() if self._writers is not None else None  # SQLite files only
-        if self._kept is not None:
-            _KEPT.add(self._kept)
+        # The main thread's connection, kept from one unit of work to the next (SQLite files only): a sync
+        # worker answers every webhook there, and checking a connection out of the pool and in again cost a
+        # twentieth of a greeting. Other threads use the pool, which still bounds what threads hold.
+        self._keeps = self._writers is not None
+        self._kept: PoolProxiedConnection | None = None
+        if self._keeps:
+            _KEEPING.add(self)
 
     def checkout(self) -> PoolProxiedConnection:
         """A pooled connection for a unit of work: on SQLite, the one the main thread keeps."""
-        kept = self._kept
-        if kept is None or threading.current_thread() is not threading.main_thread():
+        if not self._keeps or threading.current_thread() is not threading.main_thread():
             return self.engine.raw_connection()
-        if kept.connection is None:
-            kept.connection = self.engine.raw_connection()
-        return kept.connection
+        if self._kept is None:
+            self._kept = self.engine.raw_connection()
+        return self._kept
 
     def checkin(self, connection: PoolProxiedConnection, keep: bool) -> None:
         """A unit of work is done with its connection: the main thread keeps its own for the next unit when
         `keep` (its transaction ended as asked); any other goes back to the pool."""
-        if keep and self._kept is not None and connection is self._kept.connection:
+        if keep and connection is self._kept:
             return
         self.forget(connection)
         connection.close()
 
-    def keep_no_connection(self) -> None:
-        """From now on every unit of work checks a connection out of the pool (where faults are injected)."""
-        if self._kept is not None:
-            self._kept.give_back()
-            _KEPT.discard(self._kept)
-            self._kept = None
-
     def forget(self, connection: PoolProxiedConnection | None) -> None:
         """Keep the connection no longer (it is closed, or a SQLAlchemy Connection will give it back)."""
-        if self._kept is not None and connection is not None and connection is self._kept.connection:
-            self._kept.connection = None
+        if connection is not None and connection is self._kept:
+            self._kept = None
+
+    def keep_no_connection(self) -> None:
+        """From now on every unit of work checks a connection out of the pool (where faults are injected)."""
+        self._keeps = False
+        self.close_connections()
+
+    def close_connections(self) -> None:
+        """Close every connection, the kept one too: the next units open new ones."""
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            kept.close()
+        self.engine.dispose()
 
     def _queue_writer(self, _conn, _cursor, statement: str, *_args) -> None:
         """Before a unit of work's first write on SQLite, wait for its turn among the writers."""
@@ -342,9 +332,7 @@ class Store:
         """Close every pooled connection (and stop checkpointing from this process)."""
         if self._checkpoints is not None:
             self._checkpoints.stop()
-        if self._kept is not None:
-            self._kept.give_back()
-        self.engine.dispose()
+        self.close_connections()
 
 
 def open_store(url: str, on_ready: Callable[[Store], None] | None = None) -> Store:
