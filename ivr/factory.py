@@ -9,7 +9,7 @@ from flask import Flask
 from ivr import cli, config, ops, runtime, web
 from ivr.test_conditions import is_production
 from ivr.web import logs
-from ivr.web.fields import WebhookRequest
+from ivr.web.line_app import LineApp
 
 
 class ConfigurationRefused(RuntimeError):
@@ -26,8 +26,7 @@ def refuse_unsafe_settings(settings) -> None:
 
 def build_app(test_config: dict | None = None) -> Flask:
     """Build the app from the environment, overridden by `test_config`."""
-    app = Flask("ivr", instance_path=str(config.ROOT / "instance"))
-    app.request_class = WebhookRequest
+    app = LineApp("ivr", instance_path=str(config.ROOT / "instance"))
     app.config.update(config.from_environment())
     if test_config:
         app.config.update(test_config)

@@ -6,7 +6,6 @@ import base64
 import hashlib
 import hmac
 import json
-import pickle
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
@@ -171,7 +170,7 @@ class TwimlWriter:
         URL prefix) and kept, up to RENDERED_KEPT of them."""
         if state is None:
             return document_text(self.render(step))
-        key = (base, state, pickle.dumps(step, pickle.HIGHEST_PROTOCOL))  # the step, all the way down
+        key = (base, state, step.key())
         text = self._kept.get(key)
         if text is None:
             text = document_text(self.render(step, state))
