@@ -58,15 +58,15 @@ class Step:
     bilingual: bool = False  # no language chosen yet: every prompt is said in both
     tty: bool = False  # a TTY's call: every prompt goes out as TTY text (Baudot tones), never speech
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[object, ...]:
         """A hashable value two steps share only when they are equal, to keep a rendered step under.
 
         Prompts' values and a transfer's context are dicts, so a step is not hashable itself; pickling
         it for a key cost some 10 µs a webhook.
         """
-        end = self.end
-        if isinstance(end, Transfer):
-            end = (end.node, end.tier, tuple(end.context.items()))
+        end: object = self.end
+        if isinstance(self.end, Transfer):
+            end = (self.end.node, self.end.tier, tuple(self.end.context.items()))
         return (self.lang, self.bilingual, self.tty, end,
                 tuple((say.prompt, tuple(say.params.items()), say.bilingual, say.lang) for say in self.says))
 
