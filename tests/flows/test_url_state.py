@@ -39,3 +39,22 @@ def test_the_callers_numbers_are_not_in_the_token():
 
 def test_a_call_under_test_conditions_keeps_its_state_in_the_store():
     assert url_token(CallState(**NUMBERS, vars={"lang": "en"}, conditions={"now": "2026-11-28T23:00:00+00:00"})) is None
+
+
+def test_calls_sharing_a_token_never_share_their_state():
+    """Two calls at the same prompt carry the same token: a change to one call's state (its variables, its
+    retries) is never seen by the other, nor by the next call that brings the token."""
+    state = CallState(**NUMBERS, lang="es", node="case_status.ask", vars={"receipt_for": "status"})
+    token = url_token(state)
+    first = from_url_token(token, node=state.node, **NUMBERS)
+    first.vars["receipt_attempts"] = "2"
+    first.tries = 3
+    second = from_url_token(token, node=state.node, **{**NUMBERS, "call_sid": "CA2"})
+    assert second.vars == {"receipt_for": "status"} and second.tries == 0 and second.call_sid == "CA2"
+    assert url_token(first) != token and url_token(second) == token
+
+
+def test_the_same_state_gives_the_same_token_whatever_the_order_of_its_variables():
+    one = CallState(**NUMBERS, lang="en", vars={"receipt_for": "status", "receipt_attempts": "1"})
+    other = CallState(**NUMBERS, lang="en", vars={"receipt_attempts": "1", "receipt_for": "status"})
+    assert url_token(one) == url_token(other)
