@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from urllib.parse import urljoin
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from twilio.request_validator import RequestValidator
 
 from ivr.harness.rest_standin import RestStandin
-from ivr.runtime import runtime
+from ivr.runtime import EXTENSION, runtime
 from ivr.store.opt_outs import is_opted_out
 from tests.conftest import AUTH_TOKEN, simulated_call
 
@@ -222,3 +223,23 @@ def test_a_messaging_service_sends_the_texts(make_app, standin):
     app = make_app(TWILIO_ACCOUNT_SID=ACCOUNT, TWILIO_API_BASE_URL=standin.url, TEXT_FROM=service)
     to_the_answer(app).press("4").press("1")
     assert [(m.to, m.from_) for m in standin.api.messages] == [(CALLER, service)]
+
+
+HUNG_STORE_SECONDS = 8.0  # far past the budget below, and past what a busy machine adds to it
+
+
+def test_a_store_that_hangs_holds_no_messaging_webhook_past_its_budget(make_app):
+    """STOP, START and a 21610 status each answer Twilio within the webhook budget when the store hangs."""
+    app = make_app(TWILIO_ACCOUNT_SID=ACCOUNT, WEBHOOK_BUDGET_SECONDS="0.5")
+    store = app.extensions[EXTENSION].store
+    store.keep_no_connection()
+    event.listen(store.engine, "checkout", lambda *_args: time.sleep(HUNG_STORE_SECONDS))
+    client = app.test_client()
+    status = {"MessageSid": "SM" + "3" * 32, "AccountSid": ACCOUNT, "From": "+18003755283", "To": CALLER,
+              "MessageStatus": "undelivered", "ErrorCode": "21610"}
+    for path, params, code in [("/sms/inbound", inbound("STOP"), 200), ("/sms/inbound", inbound("START"), 200),
+                               ("/sms/status", status, 204)]:
+        started = time.monotonic()
+        reply = twilio_post(client, path, params)
+        assert reply.status_code == code
+        assert time.monotonic() - started < HUNG_STORE_SECONDS / 2
