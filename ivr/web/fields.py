@@ -37,7 +37,9 @@ class WebhookRequest(Request):
         other body goes through werkzeug. Its parser's set-up (a parser object, the content type's
         parameters, a stream limited to the body) cost as much as parsing Twilio's thirty fields."""
         length = self.environ.get("CONTENT_LENGTH", "")
-        if ("form" in self.__dict__ or self.environ.get("CONTENT_TYPE") != FORM or not length.isdigit()
+        # A charset parameter changes nothing: werkzeug too reads every urlencoded body as UTF-8.
+        media_type = self.environ.get("CONTENT_TYPE", "").partition(";")[0].strip().lower()
+        if ("form" in self.__dict__ or media_type != FORM or not length.isdigit()
                 or int(length) > SMALL_FORM or self.shallow or getattr(self, "_cached_data", None) is not None):
             super()._load_form_data()
             return

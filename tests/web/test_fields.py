@@ -50,7 +50,8 @@ def webhook_form(body: bytes, content_type: str = "application/x-www-form-urlenc
 
 
 @pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded",
-                                          "application/x-www-form-urlencoded; charset=utf-8"])
+                                          "application/x-www-form-urlencoded; charset=utf-8",
+                                          "Application/X-WWW-Form-Urlencoded;charset=UTF-8"])
 def test_a_form_reads_as_werkzeug_reads_it(content_type):
     """Repeated and blank fields, escapes, a bad escape, a plus sign and UTF-8 read the same either way."""
     ours, theirs = webhook_form(TRICKY, content_type), werkzeug_form(TRICKY, content_type)
