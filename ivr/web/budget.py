@@ -147,11 +147,16 @@ def _run_on_worker(seconds: float, work, *args, **kwargs):
         raise BudgetSpent(f"no answer within the webhook budget of {seconds:g} s") from None
 
 
+def webhook_budget() -> float:
+    """The seconds a webhook has to answer (IVR_WEBHOOK_BUDGET_SECONDS)."""
+    return float(current_app.config["WEBHOOK_BUDGET_SECONDS"])
+
+
 def within_budget(view):
     """Decorate a webhook view that uses the store: it answers within WEBHOOK_BUDGET_SECONDS or apologises."""
 
     @functools.wraps(view)
     def guarded(*args, **kwargs):
-        return run_within(float(current_app.config["WEBHOOK_BUDGET_SECONDS"]), view, *args, **kwargs)
+        return run_within(webhook_budget(), view, *args, **kwargs)
 
     return guarded

@@ -37,14 +37,15 @@ class WebhookRequest(Request):
         other body goes through werkzeug. Its parser's set-up (a parser object, the content type's
         parameters, a stream limited to the body) cost as much as parsing Twilio's thirty fields."""
         length = self.environ.get("CONTENT_LENGTH", "")
+        size = int(length) if length.isdigit() else SMALL_FORM + 1  # an unknown length goes to werkzeug
         # A charset parameter changes nothing: werkzeug too reads every urlencoded body as UTF-8.
         media_type = self.environ.get("CONTENT_TYPE", "").partition(";")[0].strip().lower()
-        if ("form" in self.__dict__ or media_type != FORM or not length.isdigit()
-                or int(length) > SMALL_FORM or self.shallow or getattr(self, "_cached_data", None) is not None):
+        if ("form" in self.__dict__ or media_type != FORM or size > SMALL_FORM or self.shallow
+                or getattr(self, "_cached_data", None) is not None):
             super()._load_form_data()
             return
-        body = self.environ["wsgi.input"].read(int(length))
-        if len(body) < int(length):
+        body = self.environ["wsgi.input"].read(size)
+        if len(body) < size:
             raise ClientDisconnected()
         fields = parse_qsl(body.decode(), keep_blank_values=True, errors="werkzeug.url_quote")
         self.__dict__.update(stream=BytesIO(), form=Fields(fields), files=Fields())

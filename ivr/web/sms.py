@@ -9,7 +9,7 @@ from ivr.domain.texting import OPTED_OUT, UNSUBSCRIBED, keyword_change, number_k
 from ivr.runtime import runtime
 from ivr.store.opt_outs import opt_in, opt_out
 from ivr.twiml import empty_messaging_reply
-from ivr.web.budget import run_within
+from ivr.web.budget import run_within, webhook_budget
 from ivr.web.reply import twiml_reply
 from ivr.web.signature import require_twilio_signature
 
@@ -25,7 +25,7 @@ def check_signature():
 def kept_within_budget(work, *args) -> None:
     """Keep an opt-out or opt-in within the webhook budget: a store that hangs must not hold Twilio's request
     (past the budget it raises BudgetSpent, which the views log like any failure to keep it)."""
-    run_within(float(current_app.config["WEBHOOK_BUDGET_SECONDS"]), work, *args)
+    run_within(webhook_budget(), work, *args)
 
 
 def empty_reply() -> Response:
