@@ -19,7 +19,7 @@ from ivr.domain.contact_center import CENTER_ZONE
 from ivr.domain.routing import parse_targets
 from ivr.domain.texting import TextLinks
 from ivr.flows.model import FlowSet
-from ivr.harness.recording import RecordingTransport
+from ivr.harness.recording import NodeLog, RecordingTransport
 from ivr.harness.rest_standin import RestStandin
 from ivr.harness.runner import scenario_call, tier_of
 from ivr.harness.scenario import DEFAULT_NOW, Conditions, Scenario
@@ -102,7 +102,7 @@ class LocalBackend:
         self.apps: dict[tuple, Flask] = {}
         self.own_stores: list[Flask] = []  # apps of scenarios with records, each on its own database
         self.lines: list[Flask] = []  # apps that honour signed test conditions, on the shared database
-        self.node_log: list[tuple[str, str]] = []  # (node, lang) as the engines enter them, in order
+        self.node_log = NodeLog()  # the nodes each webhook entered
         self._building = threading.RLock()  # `harness load` opens calls on many threads at once
         self._standin: RestStandin | None = None  # Twilio's REST API for the apps: texts, Lookup, calls
         self._texts: TextLog | None = None
@@ -193,7 +193,7 @@ class LocalBackend:
         rt = app.extensions[EXTENSION]
         rt.store.close_connections()  # those made while it was built open again with the listener below
         event.listen(rt.store.engine, "connect", _without_fsync)
-        rt.engine.observer = lambda node, lang: self.node_log.append((node, lang))
+        rt.engine.observer = self.node_log.entered
         if data:
             add_test_data(rt.store, parse_test_data(data), rt.clock())
         for fault in faults:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
@@ -37,10 +40,38 @@ class Exchange:
         return values[0] if values else None
 
 
-class RecordingTransport:
-    """Wraps a transport; `node_log` is a list the engine's observer appends (node, lang) to."""
+class NodeLog:
+    """The nodes the engines enter, (node, lang) in order, credited to the webhook being answered.
 
-    def __init__(self, inner: Transport, node_log: list[tuple[str, str]] | None = None,
+    Each webhook's nodes go to the list of the context that posted it: calls placed at once on
+    several threads (`harness load`) never see each other's nodes. The context is copied, with its
+    list, to the thread a webhook's budget may run the work on.
+    """
+
+    def __init__(self):
+        self._current: ContextVar[list[tuple[str, str]] | None] = ContextVar(f"node_log_{id(self)}", default=None)
+
+    def entered(self, node: str, lang: str) -> None:
+        """The engine entered a node (the engines' observer); outside a watched webhook it is not kept."""
+        nodes = self._current.get()
+        if nodes is not None:
+            nodes.append((node, lang))
+
+    @contextmanager
+    def watching(self) -> Iterator[list[tuple[str, str]]]:
+        """The list the nodes entered in this context go to, until the block ends."""
+        nodes: list[tuple[str, str]] = []
+        token = self._current.set(nodes)
+        try:
+            yield nodes
+        finally:
+            self._current.reset(token)
+
+
+class RecordingTransport:
+    """Wraps a transport; `node_log`, when given, tells the nodes each webhook entered (in-process only)."""
+
+    def __init__(self, inner: Transport, node_log: NodeLog | None = None,
                  step_webhooks: int = STEP_WEBHOOKS):
         self.inner, self.node_log, self.step_webhooks = inner, node_log, step_webhooks
         self.exchanges: list[Exchange] = []
@@ -57,10 +88,13 @@ class RecordingTransport:
                                for e in self.exchanges[-4:])
             raise CallFailed(f"the IVR answered {self.step_webhooks} webhooks for one caller action without "
                              f"waiting for the caller: a loop? (last: {recent})")
-        mark = len(self.node_log) if self.node_log is not None else 0
         at = time.monotonic()
-        reply = self.inner.post(url, params, headers)
-        entered = tuple(self.node_log[mark:]) if self.node_log is not None else None
+        if self.node_log is None:
+            reply, entered = self.inner.post(url, params, headers), None
+        else:
+            with self.node_log.watching() as nodes:
+                reply = self.inner.post(url, params, headers)
+            entered = tuple(nodes)
         kept = {k: params[k] for k in INPUT_PARAMS if k in params}
         self.exchanges.append(Exchange(url, kept, reply.status, reply.body, reply.elapsed, entered, at))
         return reply
