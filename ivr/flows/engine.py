@@ -228,7 +228,8 @@ class Engine:
         key = (node.qualified, langs, lang)
         if key not in self._words:
             heard = [c.path[-1] for c in choices(self.flowset, node)] if node.type == "menu" else []
-            words = [w for o in heard for la in langs for w in (*o.words.get(la, ()), *o.topics.get(la, ()))]
+            words = [w for o in heard for la in langs
+                     for w in (*o.words.get(la, ()), *o.asks.get(la, ()), *o.topics.get(la, ()))]
             words += [w for k in ("0", "*") for w in self.flowset.key_words.get((k, lang), ())]
             self._words[key] = tuple(dict.fromkeys(words))
         return self._words[key]

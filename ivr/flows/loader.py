@@ -142,6 +142,7 @@ def _build_node(flow: str, node_id: str, raw: LineDict) -> Node:
             line=o.line,
             topics={lang: tuple(w) for lang, w in o.get("topics", {}).items()},
             means=o.get("means"),
+            asks={lang: tuple(w) for lang, w in o.get("asks", {}).items()},
         )
         for o in raw.get("options", ())
     )

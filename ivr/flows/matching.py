@@ -75,6 +75,7 @@ class _Candidate:
     spans: tuple[Span, ...]
     choice: Choice | None = None
     key: str | None = None
+    asked_only: bool = False  # heard only through words its option shares on purpose (`asks`)
 
     @property
     def covered(self) -> int:
@@ -149,8 +150,9 @@ def _candidates(flowset: FlowSet, node: Node, lang: str, languages: tuple[str, .
         option = choice.path[-1]
         phrases = tuple(p for la in languages for p in (option.topics if weak else option.words).get(la, ()))
         spans = _spans(heard, phrases, languages)
-        if spans:
-            found.append(_Candidate("option", tuple(spans), choice=choice))
+        asked = [] if weak else _spans(heard, tuple(p for la in languages for p in option.asks.get(la, ())), languages)
+        if spans or asked:
+            found.append(_Candidate("option", tuple(spans + asked), choice=choice, asked_only=not spans))
     if weak:
         return found
     for key in GLOBAL_KEYS:
@@ -171,10 +173,14 @@ def _most_specific(found: list[_Candidate]) -> list[_Candidate]:
     """Drop readings a more specific one explains: a phrase inside a longer phrase, a menu before its own option.
 
     "not correct" is not "correct"; "emergency travel request" is emergency travel, not just a request.
-    A global key yields to any option: "agent" at a menu that offers an agent is that option.
+    A global key yields to any option: "agent" at a menu that offers an agent is that option, and an
+    option heard only through words it shares on purpose yields to one heard through its own words
+    ("urgent travel" is emergency travel; "urgent" alone asks between travel and an expedite).
     """
     if any(c.kind == "option" for c in found):
         found = [c for c in found if c.kind != "global"]
+    if any(c.kind == "option" and not c.asked_only for c in found):
+        found = [c for c in found if not c.asked_only]
     kept = [c for c in found if not any(_inside(c, other) for other in found if other is not c)]
     return [c for c in kept if not any(_opens(c, other) for other in kept if other is not c)]
 

@@ -26,6 +26,9 @@ class Option:
     # ("my green card" is most likely about a case's status, "a typo on my green card" is not).
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
     means: str | None = None  # a meaning of the line's `meanings` whose words choose this option too
+    # Words this option shares on purpose with another choice of the menu: said alone, the caller is asked
+    # which of the two they meant ("urgent" is emergency travel or an expedite).
+    asks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

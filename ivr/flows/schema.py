@@ -22,6 +22,7 @@ OPTION = {
         "goto": TARGET,
         "words": WORDS,
         "topics": WORDS,
+        "asks": WORDS,
         "means": ID,
         "set": {"type": "object", "additionalProperties": {"type": "string"}},
     },

@@ -122,6 +122,25 @@ def test_yes_and_no_with_negation(lang, speech, where):
     assert heard(CONFIRM, lang, speech) == where
 
 
+URGENT = {"en": ("urgent",), "es": ("urgente",)}
+SHARED = Node(id="shared", flow="t", type="menu", prompt="p", options=(
+    Option("1", "t.travel", words={"en": ("travel",), "es": ("viaje",)}, asks=URGENT),
+    Option("2", "t.expedite", words={"en": ("expedite",), "es": ("acelerar",)}, asks=URGENT),
+    Option("3", "t.password", words={"en": ("password",), "es": ("contraseña",)}),
+))
+
+
+@pytest.mark.parametrize(("lang", "speech", "where"), [
+    ("en", "urgent", "ask travel|expedite"), ("en", "it's really urgent", "ask travel|expedite"),
+    ("en", "urgent travel", "travel"), ("en", "I need to expedite, it's urgent", "expedite"),
+    ("en", "my password, it's urgent", "password"),
+    ("es", "es urgente", "ask travel|expedite"), ("es", "un viaje urgente", "travel"),
+    ("es", "quiero acelerar mi caso, es urgente", "expedite"),
+])
+def test_words_options_share_on_purpose_ask_unless_an_options_own_words_are_heard(lang, speech, where):
+    assert heard(SHARED, lang, speech) == where
+
+
 def test_a_menu_option_wins_over_the_agent_key_it_shares_words_with():
     assert heard(AGENT_OPTION, "en", "agent") == "agent"
     assert understand(FLOWSET, AGENT_OPTION, "en", None, "agent please").choice is not None

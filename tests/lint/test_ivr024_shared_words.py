@@ -56,3 +56,28 @@ def test_a_meaning_of_the_line_is_heard_as_the_options_words(tmp_path):
     flow = MENU.replace("goto: base.agent,", 'goto: base.agent, means: "yes",')
     problems = lint_texts(tmp_path, flow, base=base, rule="IVR024")
     assert any("saying 'case status' (en, key 2)" in p.message for p in problems)
+
+
+def test_words_two_options_share_under_asks_pass_and_ask_the_caller(tmp_path):
+    flow = (MENU.replace("words: {en: [case status], es: [estado]}",
+                         "words: {en: [case status], es: [estado]}, asks: {en: [urgent], es: [urgente]}")
+            .replace("words: {en: [password], es: [contraseña]}",
+                     "words: {en: [password], es: [contraseña]}, asks: {en: [urgent], es: [urgente]}"))
+    assert lint_texts(tmp_path, flow, rule="IVR024") == []
+
+
+def test_asks_words_no_other_choice_shares_are_reported(tmp_path):
+    flow = MENU.replace("words: {en: [case status], es: [estado]}",
+                        "words: {en: [case status], es: [estado]}, asks: {en: [urgent]}")
+    [problem] = lint_texts(tmp_path, flow, rule="IVR024")
+    assert problem.line == line_of(flow, "urgent")
+    assert problem.message == ("saying 'urgent' (en, key 1, asks:) fits no other choice, so nothing is asked: "
+                               "put it under words:")
+
+
+def test_asks_words_another_option_takes_as_its_own_are_reported(tmp_path):
+    flow = (MENU.replace("words: {en: [case status], es: [estado]}",
+                         "words: {en: [case status], es: [estado]}, asks: {es: [urgente]}")
+            .replace("es: [contraseña]", "es: [contraseña, urgente]"))
+    [problem] = lint_texts(tmp_path, flow, rule="IVR024")
+    assert problem.message == "saying 'urgente' (es, key 1, asks:) leads to key 2 instead of asking"

@@ -94,6 +94,32 @@ def test_asking_for_an_agent_by_word(call, lang, words):
     assert [t.target for t in c.transfers] == ["tier1"]
 
 
+URGENT_QUESTION = {"en": "Did you mean emergency travel, or expedite? Please say which one.",
+                   "es": "¿Se refiere a viaje de emergencia o a trámite acelerado? Por favor, diga cuál."}
+
+
+@pytest.mark.parametrize(("lang", "urgent", "answer", "heard"), [
+    ("en", "it's urgent", "expedite", "The contact center does not decide expedite requests"),
+    ("en", "urgent", "travel", "For urgent travel with a pending Form I-131"),
+    ("es", "es urgente", "acelerar", "El centro de contacto no decide las solicitudes de trámite acelerado"),
+    ("es", "tengo una urgencia", "viaje", "Para un viaje urgente con un Formulario I-131"),
+])
+def test_urgent_alone_asks_between_travel_and_an_expedite_then_goes_where_the_caller_says(
+        call, lang, urgent, answer, heard):
+    c = main_menu(call, lang).say(urgent)
+    assert c.last_heard.startswith(URGENT_QUESTION[lang])
+    c.say(answer)
+    assert heard in c.all_heard
+
+
+@pytest.mark.parametrize(("lang", "words", "heard"), [
+    ("en", "urgent travel", "For urgent travel with a pending Form I-131"),
+    ("es", "un viaje urgente", "Para un viaje urgente con un Formulario I-131"),
+])
+def test_urgent_with_what_it_is_about_goes_straight_there(call, lang, words, heard):
+    assert heard in main_menu(call, lang).say(words).all_heard
+
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_star_repeats_and_goes_back(call, lang):
     c = main_menu(call, lang).press("*")

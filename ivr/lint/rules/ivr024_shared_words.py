@@ -6,8 +6,10 @@ understanding: stems ("appointments" is "appointment"), near-misses, and the opt
 menus below (a child menu whose `back` is this one), which a caller may name at once. A phrase
 that also fits another choice gets a question between the two instead of its option; one that
 leads to another choice never reaches its own. A phrase inside a longer phrase of another
-option is fine ("correct" and "not correct"): the longer one wins. An option's `means:` must
-name one of the line's `meanings`. It runs when every file reads cleanly.
+option is fine ("correct" and "not correct"): the longer one wins. Words an option shares on
+purpose go under its `asks:`, on each option that shares them: said alone, they must ask the
+caller between the two. An option's `means:` must name one of the line's `meanings`. It runs
+when every file reads cleanly.
 
 Passing::
 
@@ -15,11 +17,16 @@ Passing::
       - {key: "1", goto: status, words: {en: [case status]}}
       - {key: "2", goto: appointment, words: {en: [appointment]}}
 
+    options:
+      - {key: "1", goto: travel, words: {en: [travel]}, asks: {en: [urgent]}}
+      - {key: "2", goto: expedite, words: {en: [expedite]}, asks: {en: [urgent]}}
+
 Failing::
 
     options:
       - {key: "1", goto: status, words: {en: [status, my appointment]}}
       - {key: "2", goto: appointment, words: {en: [appointments]}}   # the same stem as key 1's
+      - {key: "3", goto: travel, asks: {en: [urgent]}}   # no other choice shares it: nothing to ask
 """
 
 from __future__ import annotations
@@ -55,6 +62,11 @@ def _phrase_problems(flowset, node, choice: Choice, file: str):
             other = _other_than(choice, heard)
             if other:
                 yield Problem(file, option.line, node.id, f"saying '{phrase}' ({lang}, key {option.key}) {other}")
+        for phrase in option.asks.get(lang, ()):
+            heard = understand(flowset, node, lang, None, phrase)
+            if not any(c.path[0] == option for c in heard.between):
+                yield Problem(file, option.line, node.id, f"saying '{phrase}' ({lang}, key {option.key}, asks:) "
+                              f"{_instead_of_asking(choice, heard)}")
 
 
 def _other_than(choice: Choice, heard) -> str | None:
@@ -67,6 +79,17 @@ def _other_than(choice: Choice, heard) -> str | None:
         others = [c for c in heard.between if c.path[0] != choice.path[0]]
         return f"also fits {_name(others[0])}: the caller is asked which" if others else None
     return "chooses nothing (it fits several choices, or says the caller is unsure)"
+
+
+def _instead_of_asking(choice: Choice, heard) -> str:
+    """What a phrase under `asks:` does instead of asking the caller between its option and another."""
+    if heard.choice is not None and heard.choice.path[0] == choice.path[0]:
+        return "fits no other choice, so nothing is asked: put it under words:"
+    if heard.choice is not None:
+        return f"leads to {_name(heard.choice)} instead of asking"
+    if heard.between:
+        return f"asks between {_name(heard.between[0])} and {_name(heard.between[1])} instead"
+    return "chooses nothing (it fits more than two choices, or says the caller is unsure)"
 
 
 def _name(choice: Choice) -> str:
