@@ -30,6 +30,10 @@ def on_exit(_server):
 
 
 def post_worker_init(_worker):
-    """The loaded app (flows, prompts, ZIP zones: some 120,000 objects) lives as long as the worker: the
-    collector stops walking it, and a full collection inside a webhook no longer costs some 30 ms."""
+    """Before the worker's first webhook: the ZIP code data is read (not during a caller's webhook), and the
+    loaded app (flows, prompts, ZIP zones: some 120,000 objects), which lives as long as the worker, is left
+    out of the collector's walks: a full collection inside a webhook no longer costs some 30 ms."""
+    from ivr.domain.zip_codes import read_zip_data
+
+    read_zip_data()
     gc.freeze()

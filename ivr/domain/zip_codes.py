@@ -50,6 +50,12 @@ def _zip_entry(code: str) -> tuple[bool, str | None]:
     return True, zone if zone in _known_zones() else None
 
 
+def read_zip_data() -> None:
+    """Read the ZIP code data now: the package reads it on its first look-up, which took a caller's
+    webhook some tenths of a second, once per process."""
+    _zip_entry("20529")  # the agency's own ZIP code, kept like any other
+
+
 def check_zip(text: str) -> str:
     """The 5-digit US ZIP code written in `text` (ZIP+4 accepted); ZipCodeError otherwise."""
     match = _ZIP.fullmatch(text.strip())
