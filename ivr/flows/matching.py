@@ -150,7 +150,8 @@ def _candidates(flowset: FlowSet, node: Node, lang: str, languages: tuple[str, .
         option = choice.path[-1]
         phrases = tuple(p for la in languages for p in (option.topics if weak else option.words).get(la, ()))
         spans = _spans(heard, phrases, languages)
-        asked = [] if weak else _spans(heard, tuple(p for la in languages for p in option.asks.get(la, ())), languages)
+        asked = [] if weak or not option.asks else _spans(
+            heard, tuple(p for la in languages for p in option.asks.get(la, ())), languages)
         if spans or asked:
             found.append(_Candidate("option", tuple(spans + asked), choice=choice, asked_only=not spans))
     if weak:

@@ -49,4 +49,3 @@ class WebhookRequest(Request):
             raise ClientDisconnected()
         fields = parse_qsl(body.decode(), keep_blank_values=True, errors="werkzeug.url_quote")
         self.__dict__.update(stream=BytesIO(), form=Fields(fields), files=Fields())
-

@@ -9,7 +9,7 @@ from ivr.domain.texting import OPTED_OUT, UNSUBSCRIBED, keyword_change, number_k
 from ivr.runtime import runtime
 from ivr.store.opt_outs import opt_in, opt_out
 from ivr.twiml import empty_messaging_reply
-from ivr.web.budget import run_within, webhook_budget
+from ivr.web.budget import run_within_budget
 from ivr.web.reply import twiml_reply
 from ivr.web.signature import require_twilio_signature
 
@@ -20,12 +20,6 @@ bp = Blueprint("sms", __name__, url_prefix="/sms")
 def check_signature():
     """Every webhook must be Twilio's: a forged STOP or START changes nothing."""
     require_twilio_signature(runtime().auth_token)
-
-
-def kept_within_budget(work, *args) -> None:
-    """Keep an opt-out or opt-in within the webhook budget: a store that hangs must not hold Twilio's request
-    (past the budget it raises BudgetSpent, which the views log like any failure to keep it)."""
-    run_within(webhook_budget(), work, *args)
 
 
 def empty_reply() -> Response:
@@ -41,12 +35,12 @@ def inbound():
     change = keyword_change(form.get("Body", ""), form.get("OptOutType", ""))
     if change is None or not number:
         return empty_reply()
-    try:
+    try:  # within the budget: a store that hangs must not hold Twilio's request (past it, logged below)
         if change == OPTED_OUT:
             keyword = form.get("Body", "").strip().upper()[:32] or "STOP"
-            kept_within_budget(opt_out, rt.store, number, rt.clock(), keyword)
+            run_within_budget(opt_out, rt.store, number, rt.clock(), keyword)
         else:
-            kept_within_budget(opt_in, rt.store, number)
+            run_within_budget(opt_in, rt.store, number)
     except Exception:  # Twilio blocks texts after a STOP by itself; a send it refuses (21610) is kept then
         current_app.logger.exception("the opt-%s of %s could not be kept", change, mask_number(number))
         return empty_reply()
@@ -62,7 +56,7 @@ def status():
         return Response(status=204)
     number = number_key(form.get("To", ""))
     try:
-        kept_within_budget(opt_out, rt.store, number, rt.clock(), f"error {UNSUBSCRIBED}")
+        run_within_budget(opt_out, rt.store, number, rt.clock(), f"error {UNSUBSCRIBED}")
     except Exception:  # the next send is refused by Twilio again, and kept then
         current_app.logger.exception("the opt-out of %s (error 21610) could not be kept", mask_number(number))
         return Response(status=204)
